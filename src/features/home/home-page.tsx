@@ -1,0 +1,43 @@
+/** The start page: what the service is for, who it is for, and what happens to the answers. */
+import { usePageTitle } from '@/components/routing/page-title';
+
+export function HomePage() {
+  usePageTitle('Prepare your application');
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Apply to be an Any Qualified Provider</h1>
+        <p className="nhsuk-lede-text">
+          Prepare the application pack your organisation sends to a commissioner to be qualified as an Any Qualified
+          Provider (AQP) of an NHS community service.
+        </p>
+        <h2>Who this is for</h2>
+        <p>
+          Practice managers, lead GPs and service leads in English GP practices, GP federations and GP provider
+          companies applying to provide services such as:
+        </p>
+        <ul>
+          <li>back and neck pain (musculoskeletal) services</li>
+          <li>adult hearing services</li>
+          <li>podiatry</li>
+          <li>diagnostics closer to home</li>
+          <li>continence, wheelchair, wound healing and psychological therapy services</li>
+        </ul>
+        <h2>What you will need</h2>
+        <p>
+          The checklist asks about your organisation, registrations (such as CQC), clinical governance, safeguarding,
+          staff, information governance, insurance, finances, and conflicts of interest. Have your certificates and
+          policies to hand: you can attach them as you go.
+        </p>
+        <p>You do not need to do it all at once. Your answers are saved as you type.</p>
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Your answers are saved on this computer only, in this browser. Nothing is sent anywhere. Download a backup
+            regularly so you can move your work to another computer or recover it.
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

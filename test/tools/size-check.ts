@@ -1,0 +1,86 @@
+/**
+ * Bundle-size check. Reads Vite's build manifest, follows the entry chunk's static imports (what
+ * the browser must load before the first page shows), prints the gzipped total, and fails over
+ * budget. Also prints the total of all JavaScript and CSS in the build.
+ *
+ * Usage: tsx test/tools/size-check.ts [--json]
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+
+export const budgets = { initialJsGzipKb: 120, initialCssGzipKb: 30 };
+
+const dist = path.resolve('dist');
+const Manifest = z.record(
+  z.string(),
+  z.object({
+    file: z.string(),
+    isEntry: z.boolean().optional(),
+    imports: z.array(z.string()).optional(),
+    css: z.array(z.string()).optional(),
+  }),
+);
+
+const gz = (file: string) => gzipSync(readFileSync(path.join(dist, file)), { level: 9 }).length;
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? walk(full) : [path.relative(dist, full)];
+  });
+}
+
+export function measure() {
+  const manifest = Manifest.parse(JSON.parse(readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8')));
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entryKey) throw new Error('The build manifest has no entry chunk.');
+  const js = new Set<string>();
+  const css = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || js.has(chunk.file)) return;
+    js.add(chunk.file);
+    chunk.css?.forEach((file) => css.add(file));
+    chunk.imports?.forEach(visit);
+  };
+  visit(entryKey);
+  const all = walk(dist).filter((file) => !file.startsWith('.vite'));
+  const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + gz(file), 0);
+  const raw = (files: Iterable<string>) =>
+    [...files].reduce((total, file) => total + statSync(path.join(dist, file)).size, 0);
+  const allJs = all.filter((file) => /\.m?js$/.test(file));
+  const allCss = all.filter((file) => file.endsWith('.css'));
+  return {
+    initialJsGzipKb: kb(sum(js)),
+    initialJsFiles: [...js],
+    initialCssGzipKb: kb(sum(css)),
+    allJsGzipKb: kb(sum(allJs)),
+    allJsRawKb: kb(raw(allJs)),
+    allCssGzipKb: kb(sum(allCss)),
+    jsChunks: allJs.length,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const m = measure();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(m));
+  else {
+    console.log(
+      `initial JavaScript: ${m.initialJsGzipKb} KB gzipped (budget ${budgets.initialJsGzipKb} KB) in ${m.initialJsFiles.length} file(s)`,
+    );
+    console.log(`initial CSS:        ${m.initialCssGzipKb} KB gzipped (budget ${budgets.initialCssGzipKb} KB)`);
+    console.log(`all JavaScript:     ${m.allJsGzipKb} KB gzipped (${m.allJsRawKb} KB raw) in ${m.jsChunks} chunks`);
+    console.log(`all CSS:            ${m.allCssGzipKb} KB gzipped`);
+  }
+  const over = [
+    m.initialJsGzipKb > budgets.initialJsGzipKb && 'initial JavaScript',
+    m.initialCssGzipKb > budgets.initialCssGzipKb && 'initial CSS',
+  ].filter(Boolean);
+  if (over.length) {
+    console.error(`Over budget: ${over.join(', ')}.`);
+    process.exit(1);
+  }
+}
