@@ -52,9 +52,16 @@ export const Source = z.strictObject({
 export type Source = z.infer<typeof Source>;
 
 /** A value a condition can compare with: a literal, or something from the application context. */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are written YYYY-MM-DD');
+
+export const ContextDate = z.enum(['today', 'serviceStart', 'closingDate']);
+export type ContextDate = z.infer<typeof ContextDate>;
+
 const Ref = z.union([
-  z.strictObject({ context: z.enum(['today', 'serviceStart', 'closingDate']) }),
+  z.strictObject({ context: ContextDate }),
   z.strictObject({ q: QuestionId }),
+  z.strictObject({ item: QuestionId }),
+  z.strictObject({ date: IsoDate }),
 ]);
 export type Ref = z.infer<typeof Ref>;
 
@@ -69,8 +76,18 @@ export type Condition =
   | { readonly any: readonly Condition[] }
   | { readonly not: Condition }
   | { readonly service: ServiceId | readonly ServiceId[] }
+  | { readonly uncovered: Coverage }
   | ({ readonly q: string } & Comparison)
-  | ({ readonly item: string } & Comparison);
+  | ({ readonly item: string } & Comparison)
+  | ({ readonly context: ContextDate } & Comparison);
+
+/** True when some item of `from` has no item in `in` whose `inField` matches its `field` (ignoring case and spaces). */
+export interface Coverage {
+  readonly from: string;
+  readonly field: string;
+  readonly in: string;
+  readonly inField: string;
+}
 
 export type Comparison =
   | { readonly answered: boolean }
@@ -78,6 +95,8 @@ export type Comparison =
   | { readonly in: readonly string[] }
   | { readonly includes: string }
   | { readonly lt: number }
+  | { readonly lte: number }
+  | { readonly gt: number }
   | { readonly gte: number }
   | { readonly before: Ref; readonly offsetDays?: number }
   | { readonly after: Ref; readonly offsetDays?: number }
@@ -91,6 +110,8 @@ const comparisonKeys = [
   'in',
   'includes',
   'lt',
+  'lte',
+  'gt',
   'gte',
   'before',
   'after',
@@ -104,11 +125,14 @@ const CompareSchema = z
   .strictObject({
     q: QuestionId.optional(),
     item: QuestionId.optional(),
+    context: ContextDate.optional(),
     answered: z.boolean().optional(),
     equals: Literal.optional(),
     in: z.array(z.string()).min(1).optional(),
     includes: z.string().optional(),
     lt: z.number().optional(),
+    lte: z.number().optional(),
+    gt: z.number().optional(),
     gte: z.number().optional(),
     before: Ref.optional(),
     after: Ref.optional(),
@@ -117,8 +141,8 @@ const CompareSchema = z
     countLt: z.number().int().nonnegative().optional(),
     valid: z.boolean().optional(),
   })
-  .refine((c) => (c.q === undefined) !== (c.item === undefined), {
-    message: 'a comparison names exactly one of "q" or "item"',
+  .refine((c) => [c.q, c.item, c.context].filter((x) => x !== undefined).length === 1, {
+    message: 'a comparison names exactly one of "q", "item" or "context"',
   })
   .refine((c) => comparisonKeys.filter((k) => c[k] !== undefined).length === 1, {
     message: `a comparison has exactly one of ${comparisonKeys.join(', ')}`,
@@ -133,6 +157,9 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ service: z.union([ServiceId, z.array(ServiceId).min(1)]) }),
+    z.strictObject({
+      uncovered: z.strictObject({ from: QuestionId, field: QuestionId, in: QuestionId, inField: QuestionId }),
+    }),
     CompareSchema,
   ]),
 ) as z.ZodType<Condition>;

@@ -1,0 +1,93 @@
+/**
+ * The saved records: organisation profiles, applications, evidence files, settings. Each carries
+ * a format version; `restore.ts` validates and upgrades whatever comes out of storage or a backup.
+ *
+ * Organisation answers (sections with scope "organisation") live on the profile and are reused
+ * by every application of that organisation; an application holds only its own answers.
+ */
+import { z } from 'zod';
+import { AnswersSchema, AnswerValueSchema } from '@/domain/answers/answer-value';
+import { ServiceId } from '@/domain/definition/checklist-schema';
+
+export const currentFormatVersion = 1;
+
+const Id = z.string().min(1).max(64);
+const IsoDateTime = z.iso.datetime({ offset: true });
+const IsoDate = z.iso.date();
+const ShortText = z.string().max(500);
+
+export const OrganisationProfileSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  id: Id,
+  /** The organisation's name as the user knows it; follows the legal name when that is answered. */
+  name: ShortText,
+  answers: AnswersSchema,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  revision: z.number().int().nonnegative(),
+});
+export type OrganisationProfile = z.infer<typeof OrganisationProfileSchema>;
+
+export const AdvertSchema = z.strictObject({
+  /** The LMC config's advert id, when the application was started from an advert link. */
+  advertId: z.string().max(100).optional(),
+  commissioner: ShortText,
+  reference: ShortText,
+  closingDate: IsoDate.optional(),
+  serviceStart: IsoDate.optional(),
+  localPrice: ShortText.optional(),
+});
+export type Advert = z.infer<typeof AdvertSchema>;
+
+export const ApplicationStatus = z.enum(['draft', 'ready', 'exported']);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+export const ApplicationSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  id: Id,
+  profileId: Id,
+  checklistId: z.string().max(100),
+  checklistVersion: z.number().int().positive(),
+  /** The edition the application was started on. */
+  checklistEdition: z.string().max(300),
+  services: z.array(ServiceId).max(8),
+  advert: AdvertSchema,
+  answers: AnswersSchema,
+  /** Answers to questions a newer checklist retired: kept, never thrown away. */
+  retiredAnswers: z.record(z.string().max(120), AnswerValueSchema),
+  /** Sections the user marked as completed. */
+  completedSections: z.array(z.string().max(120)).max(200),
+  status: ApplicationStatus,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  revision: z.number().int().nonnegative(),
+});
+export type Application = z.infer<typeof ApplicationSchema>;
+
+/** One evidence file's details; the file itself is stored beside it as a Blob. */
+export const EvidenceMetaSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  id: Id,
+  profileId: Id,
+  name: z.string().min(1).max(255),
+  type: z.string().max(255),
+  size: z.number().int().nonnegative(),
+  /** Lower-case hex SHA-256 of the file's bytes. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  validUntil: IsoDate.optional(),
+  /** The evidence questions this file supports. */
+  questionIds: z.array(z.string().max(120)).max(500),
+  addedAt: IsoDateTime,
+});
+export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
+
+export const SettingsSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  lastBackupAt: IsoDateTime.optional(),
+  /** The browser's answer to navigator.storage.persist(), once asked. */
+  persistence: z.enum(['unknown', 'granted', 'denied', 'unsupported']),
+  persistenceAskedAt: IsoDateTime.optional(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const defaultSettings: Settings = { formatVersion: 1, persistence: 'unknown' };
