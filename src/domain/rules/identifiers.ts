@@ -57,6 +57,7 @@ const RULES: Record<IdentifierKind, KindRule> = {
     format: '1 letter followed by 5 digits',
     matches: pattern(/^[A-Z]\d{5}$/),
   },
+  // Also covers the ANANA codes issued since October 2020 (additions §4.3).
   'ods-organisation': {
     label: 'ODS code',
     article: 'an',
@@ -71,6 +72,8 @@ const RULES: Record<IdentifierKind, KindRule> = {
     format: '8 digits, or 2 letters followed by 6 digits such as SC123456',
     matches: pattern(COMPANIES_HOUSE_STRICT),
   },
+  // Additions §4.2: 9 to 11 digits is the strict range (unchanged). An 8- or 12-digit lenient
+  // fallback should only warn, and NHS trusts use ODS codes (kind 'ods-organisation') instead.
   'cqc-id': {
     label: 'CQC ID',
     article: 'a',
@@ -186,7 +189,7 @@ export function validateIdentifier(kind: IdentifierKind, raw: string): Identifie
   const invalid = (message: string): IdentifierResult => ({ valid: false, value, message });
 
   if (value === '') return invalid(`Enter ${rule.article} ${rule.label}, like ${rule.example}`);
-  if (kind === 'postcode' && value.startsWith('BFPO')) {
+  if (kind === 'postcode' && value.replace(' ', '').startsWith('BFPO')) {
     return invalid(`Enter a UK postcode, like ${rule.example}. BFPO and overseas addresses cannot be used`);
   }
   if (!rule.matches(value)) return invalid(formatMessage(rule));

@@ -1,0 +1,141 @@
+/**
+ * The one rules engine: evaluates every visible question of an application and returns every
+ * issue (required, format, checks, evidence expiry) with its severity and where it points.
+ * The wizard, the review page, readiness and the PDF all read this; none holds a rule of its own.
+ * Pure and deterministic: `today` comes in with the input. Never throws on any answers.
+ */
+import { isRepeatItems, isStringList, type AnswerValue } from '@/domain/answers/answer-value';
+import type { Check, ItemQuestion, Question, Section } from '@/domain/definition/checklist-schema';
+import { createEvaluator, type EvaluationInput, type Evaluator, type ItemScope } from './evaluator';
+import type { Issue } from './issues';
+import { validateAnswer } from './validate-answer';
+import { addDays, formatDate } from './values';
+
+export interface Evaluation {
+  readonly evaluator: Evaluator;
+  readonly issues: readonly Issue[];
+  readonly visibleSections: readonly Section[];
+}
+
+export function evaluate(input: EvaluationInput): Evaluation {
+  const evaluator = createEvaluator(input);
+  const issues: Issue[] = [];
+  const visibleSections = input.checklist.definition.sections.filter((s) => evaluator.sectionVisible(s));
+  for (const section of visibleSections)
+    for (const page of section.pages) {
+      if (!evaluator.pageVisible(section, page)) continue;
+      for (const question of page.questions) {
+        if (!evaluator.questionVisible(question.id)) continue;
+        const at = { sectionId: section.id, pageId: page.id, questionId: question.id };
+        issues.push(...questionIssues(evaluator, question, at));
+      }
+    }
+  return { evaluator, issues, visibleSections };
+}
+
+type Place = Pick<Issue, 'sectionId' | 'pageId' | 'questionId' | 'itemId' | 'fieldId'>;
+
+function questionIssues(ev: Evaluator, question: Question, at: Place): Issue[] {
+  const value = ev.input.answers[question.id];
+  const issues = answerIssues(ev, question, value, at, undefined);
+  if (question.type === 'repeat' && isRepeatItems(value))
+    for (const item of value) {
+      const scope: ItemScope = { repeat: question, values: item.values };
+      for (const field of question.fields) {
+        if (!ev.fieldVisible(field, scope)) continue;
+        issues.push(
+          ...answerIssues(ev, field, item.values[field.id], { ...at, itemId: item.id, fieldId: field.id }, scope),
+        );
+      }
+    }
+  return issues;
+}
+
+function answerIssues(
+  ev: Evaluator,
+  question: Question | ItemQuestion,
+  value: AnswerValue | undefined,
+  at: Place,
+  item: ItemScope | undefined,
+): Issue[] {
+  const problems = validateAnswer(question, value, {
+    required: ev.required(question, item),
+    options: ev.options(question),
+    identifierKind: ev.identifierKind(question, item),
+    dates: ev.input.dates,
+  });
+  const issues: Issue[] = problems.map((p) => ({
+    ...at,
+    severity: 'blocking',
+    code: p.code,
+    message: p.message,
+    ...(p.part ? { part: p.part } : {}),
+  }));
+  // A missing required answer already says what to do; its checks would only repeat it.
+  const missing = problems.some((p) => p.code === 'required');
+  for (const check of missing ? [] : (question.checks ?? [])) if (ev.holds(check.when, item)) issues.push(checkIssue(check, at));
+  if (question.type === 'evidence' && question.expires && isStringList(value))
+    issues.push(...evidenceIssues(ev, question.label, value, at));
+  else if (question.type === 'evidence' && isStringList(value)) issues.push(...missingFiles(ev, value, at));
+  return issues;
+}
+
+const checkIssue = (check: Check, at: Place): Issue => ({
+  ...at,
+  severity: check.severity,
+  code: 'check',
+  checkId: check.id,
+  message: check.message,
+});
+
+function missingFiles(ev: Evaluator, ids: readonly string[], at: Place): Issue[] {
+  if (!ev.input.evidence) return [];
+  return ids
+    .filter((id) => !ev.input.evidence?.has(id))
+    .map((): Issue => ({
+      ...at,
+      severity: 'blocking',
+      code: 'evidence-missing',
+      message: 'An attached file is no longer on this computer. Attach it again.',
+    }));
+}
+
+/** Expired evidence blocks the final pack; evidence expiring before the service starts or within 60 days warns. */
+function evidenceIssues(ev: Evaluator, label: string, ids: readonly string[], at: Place): Issue[] {
+  const { today, serviceStart } = ev.input.dates;
+  const issues: Issue[] = missingFiles(ev, ids, at);
+  for (const id of ids) {
+    const file = ev.input.evidence?.get(id);
+    if (!file) continue;
+    const name = `“${file.name}” (${label})`;
+    if (!file.validUntil)
+      issues.push({
+        ...at,
+        severity: 'warning',
+        code: 'evidence-no-date',
+        message: `Give the date ${name} is valid until.`,
+      });
+    else if (file.validUntil < today)
+      issues.push({
+        ...at,
+        severity: 'blocking',
+        code: 'evidence-expired',
+        message: `${name} expired on ${formatDate(file.validUntil)}. Attach a current one.`,
+      });
+    else if (serviceStart && file.validUntil < serviceStart)
+      issues.push({
+        ...at,
+        severity: 'warning',
+        code: 'evidence-expiring',
+        message: `${name} expires on ${formatDate(file.validUntil)}, before the service starts on ${formatDate(serviceStart)}.`,
+      });
+    else if (file.validUntil < addDays(today, 60))
+      issues.push({
+        ...at,
+        severity: 'warning',
+        code: 'evidence-expiring',
+        message: `${name} expires within 60 days, on ${formatDate(file.validUntil)}.`,
+      });
+  }
+  return issues;
+}

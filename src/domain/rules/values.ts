@@ -1,0 +1,116 @@
+/**
+ * Reads typed answers as values the rules can compare: money in pounds, numbers, and dates as
+ * ISO `YYYY-MM-DD` strings. Pure date arithmetic on calendar days (no time zones, no clock).
+ */
+import { isDateParts, type AnswerValue } from '@/domain/answers/answer-value';
+
+/** "£5,000,000", "5000000.00", "5,000,000" → 5000000. Anything else → null. */
+export function parseMoney(raw: string): number | null {
+  const s = raw.trim().replace(/^£\s*/, '');
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/.test(s)) return null;
+  const n = Number(s.replace(/,/g, ''));
+  return Number.isFinite(n) ? n : null;
+}
+
+export function parseNumber(raw: string): number | null {
+  const s = raw.trim().replace(/,/g, '');
+  if (!/^-?\d+(?:\.\d+)?$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+}
+
+/** A real calendar date from its three typed parts, or null. Years from 1900 to 2200. */
+export function dateFromParts(day: string, month: string, year: string): string | null {
+  if (![day, month, year].every((p) => /^\s*\d+\s*$/.test(p))) return null;
+  const [d, m, y] = [Number(day), Number(month), Number(year)];
+  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** The ISO date an answer holds, if it is a complete real date. */
+export function answerDate(value: AnswerValue | undefined): string | null {
+  if (isDateParts(value)) return dateFromParts(value.day, value.month, value.year);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y = '', m = '', d = ''] = value.split('-');
+    return dateFromParts(d, m, y);
+  }
+  return null;
+}
+
+/** Days since 1970-01-01 for an ISO date (proleptic Gregorian). */
+function toDayNumber(iso: string): number {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  const a = Math.floor((14 - m) / 12);
+  const yy = y + 4800 - a;
+  const mm = m + 12 * a - 3;
+  const jdn =
+    d +
+    Math.floor((153 * mm + 2) / 5) +
+    365 * yy +
+    Math.floor(yy / 4) -
+    Math.floor(yy / 100) +
+    Math.floor(yy / 400) -
+    32045;
+  return jdn - 2440588;
+}
+
+function fromDayNumber(n: number): string {
+  const jdn = n + 2440588;
+  const a = jdn + 32044;
+  const b = Math.floor((4 * a + 3) / 146097);
+  const c = a - Math.floor((146097 * b) / 4);
+  const d = Math.floor((4 * c + 3) / 1461);
+  const e = c - Math.floor((1461 * d) / 4);
+  const m = Math.floor((5 * e + 2) / 153);
+  const day = e - Math.floor((153 * m + 2) / 5) + 1;
+  const month = m + 3 - 12 * Math.floor(m / 10);
+  const year = 100 * b + d - 4800 + Math.floor(m / 10);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(toDayNumber(iso) + days);
+}
+
+/** Adds calendar months, keeping the day where it exists (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}`;
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return toDayNumber(toIso) - toDayNumber(fromIso);
+}
+
+/** "2026-11-22" → "22 November 2026", the NHS style for dates. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  return `${d} ${months[(m ?? 1) - 1] ?? ''} ${y}`;
+}
