@@ -80,7 +80,11 @@ describe('the checklist format', () => {
   it.each<[string, (c: Checklist) => void, string]>([
     [
       'a duplicate question id',
-      (c) => c.sections[0]?.pages[0]?.questions.push({ ...c.sections[0].pages[0].questions[0]! }),
+      (c) => {
+        const questions = c.sections[0]?.pages[0]?.questions;
+        const first = questions?.[0];
+        if (questions && first) questions.push({ ...first });
+      },
       'Question "org.name" is defined twice',
     ],
     [

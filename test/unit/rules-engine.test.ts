@@ -14,7 +14,6 @@ const base: Answers = {
 };
 const issuesFor = (answers: Answers, id: string, options = {}) =>
   run(checklist, { ...base, ...answers }, options).issues.filter((i) => i.questionId === id);
-const messages = (answers: Answers, id: string, options = {}) => issuesFor(answers, id, options).map((i) => i.message);
 
 describe('visibility and requiredness', () => {
   it('shows and requires the company number only for companies', () => {

@@ -73,7 +73,8 @@ function answerIssues(
   }));
   // A missing required answer already says what to do; its checks would only repeat it.
   const missing = problems.some((p) => p.code === 'required');
-  for (const check of missing ? [] : (question.checks ?? [])) if (ev.holds(check.when, item)) issues.push(checkIssue(check, at));
+  for (const check of missing ? [] : (question.checks ?? []))
+    if (ev.holds(check.when, item)) issues.push(checkIssue(check, at));
   if (question.type === 'evidence' && question.expires && isStringList(value))
     issues.push(...evidenceIssues(ev, question.label, value, at));
   else if (question.type === 'evidence' && isStringList(value)) issues.push(...missingFiles(ev, value, at));
