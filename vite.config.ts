@@ -13,6 +13,12 @@ import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/app/content-security-policy.ts';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
+/**
+ * jsPDF's optional dependencies, loaded only by `html()` and SVG support, which the pack never
+ * uses. Aliased to an empty module so their chunks (about 110 KB gzipped) are not built or shipped.
+ */
+const emptyModule = fileURLToPath(new URL('./src/pdf/empty-module.ts', import.meta.url));
+const jsPdfOptionalDependencies = { html2canvas: emptyModule, dompurify: emptyModule, canvg: emptyModule };
 
 function cspMetaTag(): Plugin {
   return {
@@ -31,7 +37,7 @@ function cspMetaTag(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), cspMetaTag()],
-  resolve: { alias: { '@': src } },
+  resolve: { alias: { '@': src, ...jsPdfOptionalDependencies } },
   css: {
     preprocessorOptions: {
       scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin'] },

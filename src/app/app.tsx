@@ -1,22 +1,67 @@
 /**
- * The app shell: skip link, header, main landmark, footer, and the page for the current route.
+ * The app shell: skip link, header, main landmark, footer, and the page for the current route,
+ * inside the app's services and (for pages about one application) that application's session.
  * Moves focus to the main landmark when the route changes, so screen-reader and keyboard users
- * start at the new page's content.
+ * start at the new page's content. Shows, above every page, the warnings that must stay on screen.
  */
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, use, useEffect, useRef, type ReactNode } from 'react';
 import { Footer } from '@/components/nhs/footer';
 import { Header } from '@/components/nhs/header';
 import { SkipLink } from '@/components/nhs/skip-link';
 import { href, parseRoute, useHashRoute } from '@/components/routing/hash-location';
 import { serviceName } from '@/components/routing/page-title';
+import { paths } from '@/components/routing/paths';
+import { AppServicesProvider, type AppServices } from '@/components/services/app-services';
+import { ApplicationSessionProvider } from '@/components/session/application-session';
+import { AppBanners } from './app-banners';
 import { matchRoute } from './routes';
 
-const footerLinks = [{ label: 'Accessibility statement', href: href('/accessibility') }];
+const footerLinks = [
+  { label: 'Your applications', href: href(paths.home()) },
+  { label: 'Backups and storage', href: href(paths.settings()) },
+  { label: 'Accessibility statement', href: href(paths.accessibility()) },
+];
 
-export function App() {
+function SessionFallback({
+  state,
+  message,
+}: {
+  readonly state: 'loading' | 'missing' | 'failed';
+  readonly message?: string;
+}) {
+  if (state === 'loading') return <p className="nhsuk-body">Loading your application…</p>;
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">
+        {state === 'missing' ? 'Application not found' : 'Sorry, the application could not be opened'}
+      </h1>
+      <p className="nhsuk-body">
+        {state === 'missing'
+          ? 'It may have been deleted, or it was saved in another browser or on another computer.'
+          : message}
+      </p>
+      <p className="nhsuk-body">
+        <a href={href(paths.home())}>Go to your applications</a>
+      </p>
+    </>
+  );
+}
+
+/** Waits for storage to open, then provides the services to every page. */
+function WithServices({
+  services,
+  children,
+}: {
+  readonly services: Promise<AppServices>;
+  readonly children: ReactNode;
+}) {
+  return <AppServicesProvider services={use(services)}>{children}</AppServicesProvider>;
+}
+
+export function App({ services }: { readonly services: Promise<AppServices> }) {
   const route = useHashRoute();
-  const { path } = parseRoute(route);
-  const { Page, params } = matchRoute(path);
+  const { path, query } = parseRoute(route);
+  const { Page, params, applicationId } = matchRoute(path);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -29,14 +74,30 @@ export function App() {
     window.scrollTo(0, 0);
   }, [path]);
 
+  const page = <Page params={params} query={query} />;
   return (
     <>
       <SkipLink targetId="maincontent" />
       <Header serviceName={serviceName} />
       <div className="nhsuk-width-container app-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" role="main" tabIndex={-1} ref={main}>
-          <Suspense fallback={<p className="nhsuk-body">Loading…</p>}>
-            <Page params={params} />
+          <Suspense fallback={<p className="nhsuk-body">Opening your saved work…</p>}>
+            <WithServices services={services}>
+              <AppBanners />
+              <Suspense fallback={<p className="nhsuk-body">Loading…</p>}>
+                {applicationId ? (
+                  <ApplicationSessionProvider
+                    key={applicationId}
+                    id={applicationId}
+                    fallback={(state, message) => <SessionFallback state={state} message={message} />}
+                  >
+                    {page}
+                  </ApplicationSessionProvider>
+                ) : (
+                  page
+                )}
+              </Suspense>
+            </WithServices>
           </Suspense>
         </main>
       </div>

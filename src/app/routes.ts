@@ -1,29 +1,62 @@
 /**
- * The route table: each path pattern and the lazily loaded page it shows. Pages are split into
+ * The route table: each path pattern, the lazily loaded page it shows, and whether the page works
+ * on one application (then the app wraps it in that application's session). Pages are split into
  * their own chunks so the initial JavaScript stays small.
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { RouteProps } from '@/components/routing/route-props';
+
+type PageComponent = LazyExoticComponent<ComponentType<RouteProps>>;
 
 export interface RouteMatch {
-  readonly Page: LazyExoticComponent<ComponentType<{ readonly params: Readonly<Record<string, string>> }>>;
+  readonly Page: PageComponent;
   readonly params: Readonly<Record<string, string>>;
+  /** Set for pages about one application: its id. */
+  readonly applicationId?: string;
 }
 
 interface RouteDef {
   readonly pattern: string;
-  readonly Page: RouteMatch['Page'];
+  readonly Page: PageComponent;
 }
 
-const HomePage = lazy(() => import('@/features/home/home-page').then((m) => ({ default: m.HomePage })));
-const AccessibilityPage = lazy(() =>
-  import('@/features/about/accessibility-page').then((m) => ({ default: m.AccessibilityPage })),
-);
-const NotFoundPage = lazy(() => import('@/features/about/not-found-page').then((m) => ({ default: m.NotFoundPage })));
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType<RouteProps>>>, name: K): PageComponent =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
 const routes: readonly RouteDef[] = [
-  { pattern: '/', Page: HomePage },
-  { pattern: '/accessibility', Page: AccessibilityPage },
+  { pattern: '/', Page: page(() => import('./home-route'), 'HomeRoute') },
+  { pattern: '/start', Page: page(() => import('@/features/start/start-page'), 'StartPage') },
+  { pattern: '/settings', Page: page(() => import('@/features/settings/settings-page'), 'SettingsPage') },
+  { pattern: '/accessibility', Page: page(() => import('@/features/about/accessibility-page'), 'AccessibilityPage') },
+  { pattern: '/applications/:id', Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardTaskList') },
+  { pattern: '/applications/:id/review', Page: page(() => import('@/features/review/review-page'), 'ReviewPage') },
+  {
+    pattern: '/applications/:id/evidence',
+    Page: page(() => import('@/features/evidence/evidence-page'), 'EvidencePage'),
+  },
+  {
+    pattern: '/applications/:id/sections/:sectionId/check',
+    Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardSectionCheck'),
+  },
+  {
+    pattern: '/applications/:id/sections/:sectionId/:pageId',
+    Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardPage'),
+  },
+  {
+    pattern: '/applications/:id/sections/:sectionId/:pageId/items/:questionId/:itemId',
+    Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardItem'),
+  },
 ];
+
+const NotFoundPage = page(() => import('@/features/about/not-found-page'), 'NotFoundPage');
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
 
 /** Matches a path against the table; `:name` segments become params. Unknown paths: not found. */
 export function matchRoute(path: string): RouteMatch {
@@ -33,14 +66,20 @@ export function matchRoute(path: string): RouteMatch {
     if (parts.length !== segments.length) continue;
     const params: Record<string, string> = {};
     const ok = parts.every((part, i) => {
-      const segment = segments[i] ?? '';
+      const segment = safeDecode(segments[i] ?? '');
+      if (segment === null || segment.length > 200) return false;
       if (part.startsWith(':')) {
-        params[part.slice(1)] = decodeURIComponent(segment);
+        params[part.slice(1)] = segment;
         return true;
       }
       return part === segment;
     });
-    if (ok) return { Page: route.Page, params };
+    if (ok)
+      return {
+        Page: route.Page,
+        params,
+        ...(route.pattern.startsWith('/applications/:id') && params.id ? { applicationId: params.id } : {}),
+      };
   }
   return { Page: NotFoundPage, params: {} };
 }

@@ -2,6 +2,6 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import '../../src/app/zod-setup';
+import '../../src/domain/zod';
 
 afterEach(() => cleanup());

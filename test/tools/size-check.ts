@@ -1,7 +1,9 @@
 /**
- * Bundle-size check. Reads Vite's build manifest, follows the entry chunk's static imports (what
- * the browser must load before the first page shows), prints the gzipped total, and fails over
- * budget. Also prints the total of all JavaScript and CSS in the build.
+ * Bundle-size check. Reads Vite's build manifest and measures what the browser must load before
+ * the first page shows: the entry chunk, its static imports, and the chunks the entry itself
+ * imports dynamically at start-up (the boot chunk that opens storage and mounts the app), with
+ * their static imports. Route pages, the checklist and the PDF code are lazy and not counted.
+ * Prints the gzipped total, fails over budget, and prints the total of all JavaScript and CSS.
  *
  * Usage: tsx test/tools/size-check.ts [--json]
  */
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 
-export const budgets = { initialJsGzipKb: 120, initialCssGzipKb: 30 };
+export const budgets = { initialJsGzipKb: 120, initialCssGzipKb: 30, withStorageJsGzipKb: 170 };
 
 const dist = path.resolve('dist');
 const Manifest = z.record(
@@ -19,6 +21,7 @@ const Manifest = z.record(
     file: z.string(),
     isEntry: z.boolean().optional(),
     imports: z.array(z.string()).optional(),
+    dynamicImports: z.array(z.string()).optional(),
     css: z.array(z.string()).optional(),
   }),
 );
@@ -47,6 +50,12 @@ export function measure() {
     chunk.imports?.forEach(visit);
   };
   visit(entryKey);
+  // The entry does nothing until its start-up chunks arrive, so they count as initial too.
+  manifest[entryKey]?.dynamicImports?.forEach(visit);
+  const initialJs = new Set(js);
+  // Storage (Dexie, zod, the record checks) opens in its own chunk while the shell shows.
+  const storageKey = Object.keys(manifest).find((key) => key.endsWith('src/app/open-services.ts'));
+  if (storageKey) visit(storageKey);
   const all = walk(dist).filter((file) => !file.startsWith('.vite'));
   const sum = (files: Iterable<string>) => [...files].reduce((total, file) => total + gz(file), 0);
   const raw = (files: Iterable<string>) =>
@@ -54,8 +63,9 @@ export function measure() {
   const allJs = all.filter((file) => /\.m?js$/.test(file));
   const allCss = all.filter((file) => file.endsWith('.css'));
   return {
-    initialJsGzipKb: kb(sum(js)),
-    initialJsFiles: [...js],
+    initialJsGzipKb: kb(sum(initialJs)),
+    initialJsFiles: [...initialJs],
+    withStorageJsGzipKb: kb(sum(js)),
     initialCssGzipKb: kb(sum(css)),
     allJsGzipKb: kb(sum(allJs)),
     allJsRawKb: kb(raw(allJs)),
@@ -71,6 +81,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `initial JavaScript: ${m.initialJsGzipKb} KB gzipped (budget ${budgets.initialJsGzipKb} KB) in ${m.initialJsFiles.length} file(s)`,
     );
+    console.log(
+      `+ storage opened:   ${m.withStorageJsGzipKb} KB gzipped (budget ${budgets.withStorageJsGzipKb} KB): shell, Dexie, zod, record checks`,
+    );
     console.log(`initial CSS:        ${m.initialCssGzipKb} KB gzipped (budget ${budgets.initialCssGzipKb} KB)`);
     console.log(`all JavaScript:     ${m.allJsGzipKb} KB gzipped (${m.allJsRawKb} KB raw) in ${m.jsChunks} chunks`);
     console.log(`all CSS:            ${m.allCssGzipKb} KB gzipped`);
@@ -78,6 +91,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const over = [
     m.initialJsGzipKb > budgets.initialJsGzipKb && 'initial JavaScript',
     m.initialCssGzipKb > budgets.initialCssGzipKb && 'initial CSS',
+    m.withStorageJsGzipKb > budgets.withStorageJsGzipKb && 'JavaScript with storage opened',
   ].filter(Boolean);
   if (over.length) {
     console.error(`Over budget: ${over.join(', ')}.`);

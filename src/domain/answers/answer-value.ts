@@ -6,7 +6,7 @@
  * "no"), radios: a string; checkboxes and evidence (file ids): a string array; date: its three
  * parts; address: its lines; repeat: a list of items, each with its own id and field values.
  */
-import { z } from 'zod';
+import { z } from '@/domain/zod';
 
 /** Longest string any answer may hold in storage (validation limits are far lower). */
 export const maxStoredStringLength = 200_000;
@@ -56,8 +56,11 @@ export const RepeatItemSchema = z.strictObject({
   id: z.string().min(1).max(64),
   values: z.record(Key, ItemValueSchema),
 });
-export const AnswerValueSchema = z.union([ItemValueSchema, z.array(RepeatItemSchema).max(maxRepeatItems)]);
-export const AnswersSchema = z.record(Key, AnswerValueSchema);
+export const AnswerValueSchema: z.ZodType<AnswerValue> = z.union([
+  ItemValueSchema,
+  z.array(RepeatItemSchema).max(maxRepeatItems),
+]);
+export const AnswersSchema: z.ZodType<Answers> = z.record(Key, AnswerValueSchema);
 
 export const isDateParts = (v: unknown): v is DateParts =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && 'day' in v && 'month' in v && 'year' in v;

@@ -5,7 +5,7 @@
  * Organisation answers (sections with scope "organisation") live on the profile and are reused
  * by every application of that organisation; an application holds only its own answers.
  */
-import { z } from 'zod';
+import { z } from '@/domain/zod';
 import { AnswersSchema, AnswerValueSchema } from '@/domain/answers/answer-value';
 import { ServiceId } from '@/domain/definition/checklist-schema';
 

@@ -5,7 +5,7 @@
  * derived from it. `schemas/checklist-definition.schema.json` is generated from this file and a
  * test fails if they drift. Must never hold checklist content or rules logic.
  */
-import { z } from 'zod';
+import { z } from '@/domain/zod';
 
 /** Stable ids: lower-case words joined by dots and hyphens, e.g. `org.legal-name`. Never reused. */
 export const QuestionId = z

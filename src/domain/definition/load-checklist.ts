@@ -5,7 +5,7 @@
  * A broken checklist fails with messages that name the question. Builds the lookup index the
  * rules engine uses.
  */
-import { z } from 'zod';
+import { z } from '@/domain/zod';
 import {
   ChecklistSchema,
   type Checklist,

@@ -17,13 +17,14 @@ export interface Evaluation {
   readonly visibleSections: readonly Section[];
 }
 
-export function evaluate(input: EvaluationInput): Evaluation {
+/** `only` limits the issues to one page (the wizard re-evaluates its page as the user types). */
+export function evaluate(input: EvaluationInput, only?: { readonly pageId: string }): Evaluation {
   const evaluator = createEvaluator(input);
   const issues: Issue[] = [];
   const visibleSections = input.checklist.definition.sections.filter((s) => evaluator.sectionVisible(s));
   for (const section of visibleSections)
     for (const page of section.pages) {
-      if (!evaluator.pageVisible(section, page)) continue;
+      if ((only && page.id !== only.pageId) || !evaluator.pageVisible(section, page)) continue;
       for (const question of page.questions) {
         if (!evaluator.questionVisible(question.id)) continue;
         const at = { sectionId: section.id, pageId: page.id, questionId: question.id };

@@ -1,5 +1,8 @@
 /** The start page: what the service is for, who it is for, and what happens to the answers. */
+import { ButtonLink } from '@/components/nhs/button';
+import { href } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
+import { paths } from '@/components/routing/paths';
 
 export function HomePage() {
   usePageTitle('Prepare your application');
@@ -30,6 +33,7 @@ export function HomePage() {
           policies to hand: you can attach them as you go.
         </p>
         <p>You do not need to do it all at once. Your answers are saved as you type.</p>
+        <ButtonLink href={href(paths.start())}>Start now</ButtonLink>
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>

@@ -1,0 +1,88 @@
+/**
+ * Builds the services features receive (`AppServices`) from the opened storage: repositories,
+ * autosave, backups (recording the date of the last one), persistence, "remove all data", the
+ * clock and ids. The one place where the UI meets `src/storage`.
+ */
+import type { AppServices, Autosave as AutosavePort, AutosaveState } from '@/components/services/app-services';
+import type { RecordRepository } from '@/domain/ports';
+import type { Autosave } from '@/storage/autosave';
+import type { AppStorage } from '@/storage/open-storage';
+
+type Saveable = { readonly id: string; readonly revision: number };
+
+function adaptAutosave<T extends Saveable>(autosave: Autosave<T>): AutosavePort<T> {
+  const toPort = (state: Autosave<T>['state']): AutosaveState =>
+    state.kind === 'saved' ? { kind: 'saved', at: state.at } : state;
+  return {
+    change: (record) => autosave.change(record),
+    flush: async (options) => toPort(await autosave.flush(options)),
+    get state() {
+      return toPort(autosave.state);
+    },
+    subscribe: (listener) => autosave.subscribe((state) => listener(toPort(state))),
+    dispose: () => autosave.dispose(),
+  };
+}
+
+export function createAppServices(storage: AppStorage): AppServices {
+  const now = () => new Date();
+  const { repositories } = storage;
+  return {
+    repositories,
+    storage: {
+      mode: storage.mode,
+      ...(storage.warning ? { reason: storage.warning.message } : {}),
+      ...(storage.stopped ? { stopped: storage.stopped.message } : {}),
+    },
+    onStorageStop: (listener) => storage.onStop((reason) => listener(reason.message)),
+    createAutosave: <T extends Saveable>(kind: 'applications' | 'profiles', initial: T) => {
+      // The caller names the record kind and passes a record of that kind.
+      const repository = (kind === 'applications'
+        ? repositories.applications
+        : repositories.profiles) as unknown as RecordRepository<T>;
+      return adaptAutosave<T>(storage.createAutosave<T>(repository, initial));
+    },
+    backup: {
+      exportBackup: async ({ applicationId, passphrase }) => {
+        const scope = applicationId ? ({ kind: 'application', applicationId } as const) : ({ kind: 'all' } as const);
+        const result = await storage.exportBackup({ scope, ...(passphrase ? { passphrase } : {}) });
+        if (!result.ok) throw new Error(result.message);
+        // Storage records the date of a full backup itself, best effort (the disk may be full).
+        return { blob: result.blob, fileName: result.fileName };
+      },
+      inspectBackup: async (file, passphrase) => {
+        const read = await storage.readBackup(file, passphrase === undefined ? {} : { passphrase });
+        if (!read.ok)
+          return { ok: false, message: read.message, ...(read.needsPassphrase ? { needsPassphrase: true } : {}) };
+        const existing = await storage.findExisting(read.backup);
+        const { summary } = read.backup;
+        return {
+          ok: true,
+          applications: summary.applications.length,
+          profiles: summary.profiles,
+          evidence: summary.evidenceFiles,
+          clashes: existing.applicationIds.length,
+          encrypted: passphrase !== undefined,
+        };
+      },
+      importBackup: async (file, { existing, passphrase }) => {
+        const read = await storage.readBackup(file, passphrase === undefined ? {} : { passphrase });
+        if (!read.ok) return { ok: false, message: read.message };
+        const result = await storage.importBackup(read.backup, { onExisting: existing });
+        if (!result.ok) return { ok: false, message: result.message };
+        const n = read.backup.summary.applications.length;
+        return { ok: true, message: `Imported ${n} application${n === 1 ? '' : 's'} from the backup.` };
+      },
+    },
+    requestPersistence: async () => {
+      await storage.persistence.afterExplicitSave();
+    },
+    storageEstimate: async () => storage.persistence.estimate(),
+    removeAllData: async () => {
+      const result = await storage.removeAllData();
+      if (!result.ok) throw new Error(result.message);
+    },
+    now,
+    newId: () => crypto.randomUUID(),
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Mounts the app shell at once and opens storage in parallel: the header, footer and a "loading"
+ * message show while the storage chunk (Dexie, zod, the record checks) arrives.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+
+export function boot(root: HTMLElement): void {
+  const services = import('./open-services').then((m) => m.openServices());
+  createRoot(root).render(
+    <StrictMode>
+      <App services={services} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,22 @@
+/** Every in-app address, in one place, so features link to each other's pages without importing them. */
+const enc = encodeURIComponent;
+
+export const paths = {
+  home: () => '/',
+  start: () => '/start',
+  settings: () => '/settings',
+  offline: () => '/offline',
+  accessibility: () => '/accessibility',
+  taskList: (appId: string) => `/applications/${enc(appId)}`,
+  page: (appId: string, sectionId: string, pageId: string) =>
+    `/applications/${enc(appId)}/sections/${enc(sectionId)}/${enc(pageId)}`,
+  item: (appId: string, sectionId: string, pageId: string, questionId: string, itemId: string) =>
+    `/applications/${enc(appId)}/sections/${enc(sectionId)}/${enc(pageId)}/items/${enc(questionId)}/${enc(itemId)}`,
+  sectionCheck: (appId: string, sectionId: string) => `/applications/${enc(appId)}/sections/${enc(sectionId)}/check`,
+  evidence: (appId: string) => `/applications/${enc(appId)}/evidence`,
+  review: (appId: string) => `/applications/${enc(appId)}/review`,
+  details: (appId: string) => `/applications/${enc(appId)}/details`,
+};
+
+/** Adds "?return=..." so a Change link comes back to where it started. */
+export const withReturn = (path: string, returnTo: string) => `${path}?return=${enc(returnTo)}`;

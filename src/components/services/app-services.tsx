@@ -1,0 +1,96 @@
+/**
+ * What features receive from the app: the repositories (the domain's ports), the autosave and
+ * backup operations, the clock and id source, and the storage state. `src/app` provides the real
+ * implementations (storage on IndexedDB, or in memory when IndexedDB is unavailable); tests
+ * provide in-memory ones. Features never import `src/storage`.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Repositories, StorageFailure } from '@/domain/ports';
+
+export type AutosaveState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly at: string }
+  | { readonly kind: 'failed'; readonly failure: StorageFailure }
+  | { readonly kind: 'conflict'; readonly mine: unknown; readonly theirs: unknown }
+  | { readonly kind: 'stopped'; readonly reason: string };
+
+/** Saves one record: debounced after `change`, at once on `flush` (and when the page hides). */
+export interface Autosave<T> {
+  change(record: T): void;
+  flush(options?: { durable?: boolean }): Promise<AutosaveState>;
+  readonly state: AutosaveState;
+  subscribe(listener: (state: AutosaveState) => void): () => void;
+  dispose(): void;
+}
+
+export interface StorageStatus {
+  /** "memory": IndexedDB could not be opened; nothing will survive closing the tab. */
+  readonly mode: 'indexeddb' | 'memory';
+  readonly reason?: string;
+  /** Set when a newer version of the app took over the database in another tab. */
+  readonly stopped?: string;
+}
+
+export interface BackupOperations {
+  /** Everything, or one application with its organisation and evidence. */
+  exportBackup(options: { applicationId?: string; passphrase?: string }): Promise<{ blob: Blob; fileName: string }>;
+  /** Reads a file; says what it holds or what is wrong with it, without changing anything. */
+  inspectBackup(file: File, passphrase?: string): Promise<BackupInspection>;
+  importBackup(
+    file: File,
+    options: { existing: 'keep-both' | 'replace'; passphrase?: string },
+  ): Promise<BackupImportReport>;
+}
+
+export type BackupInspection =
+  | {
+      readonly ok: true;
+      readonly applications: number;
+      readonly profiles: number;
+      readonly evidence: number;
+      readonly clashes: number;
+      readonly encrypted: boolean;
+    }
+  | { readonly ok: false; readonly message: string; readonly needsPassphrase?: boolean };
+
+export interface BackupImportReport {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+export interface AppServices {
+  readonly repositories: Repositories;
+  readonly storage: StorageStatus;
+  readonly createAutosave: <T extends { readonly id: string; readonly revision: number }>(
+    kind: 'applications' | 'profiles',
+    initial: T,
+  ) => Autosave<T>;
+  readonly backup: BackupOperations;
+  /** Asks the browser to keep this site's data (after the first explicit save). */
+  readonly requestPersistence: () => Promise<void>;
+  readonly storageEstimate: () => Promise<{ usage?: number; quota?: number } | undefined>;
+  readonly removeAllData: () => Promise<void>;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Tells the listener when this tab stops writing (a newer version took over); returns an unsubscribe. */
+  readonly onStorageStop?: (listener: (reason: string) => void) => () => void;
+}
+
+const AppServicesContext = createContext<AppServices | null>(null);
+
+export function AppServicesProvider({
+  services,
+  children,
+}: {
+  readonly services: AppServices;
+  readonly children: ReactNode;
+}) {
+  return <AppServicesContext.Provider value={services}>{children}</AppServicesContext.Provider>;
+}
+
+export function useAppServices(): AppServices {
+  const services = useContext(AppServicesContext);
+  if (!services) throw new Error('useAppServices needs an AppServicesProvider above it.');
+  return services;
+}

@@ -1,0 +1,74 @@
+/**
+ * The storage-health notice: where answers are kept, whether the browser has agreed to keep them,
+ * when the last backup was made (with a nudge after 7 days), and the in-memory warning when
+ * IndexedDB could not be opened (which cannot be dismissed).
+ */
+import { useEffect, useState } from 'react';
+import type { Settings } from '@/domain/application/application';
+import { daysBetween } from '@/domain/rules/values';
+import { href } from '../routing/hash-location';
+import { paths } from '../routing/paths';
+import { isoDate } from '../session/dates';
+import { useAppServices } from './app-services';
+
+export function useSettings(): Settings | null {
+  const { repositories } = useAppServices();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void repositories.settings.get().then(setSettings);
+  }, [repositories]);
+  return settings;
+}
+
+export function lastBackupText(settings: Settings | null, today: string): { text: string; nudge: boolean } {
+  if (!settings?.lastBackupAt) return { text: 'You have not downloaded a backup yet.', nudge: true };
+  const days = daysBetween(isoDate(new Date(settings.lastBackupAt)), today);
+  const text =
+    days <= 0
+      ? 'You last downloaded a backup today.'
+      : `You last downloaded a backup ${days} day${days === 1 ? '' : 's'} ago.`;
+  return { text, nudge: days > 7 };
+}
+
+export function StorageHealth() {
+  const services = useAppServices();
+  const settings = useSettings();
+  const backup = lastBackupText(settings, isoDate(services.now()));
+  if (services.storage.mode === 'memory')
+    return (
+      <div className="nhsuk-warning-callout" role="alert">
+        <h2 className="nhsuk-warning-callout__label">
+          <span role="text">
+            <span className="nhsuk-u-visually-hidden">Important: </span>Your answers cannot be saved on this computer
+          </span>
+        </h2>
+        <p>
+          {services.storage.reason ?? 'This browser is not letting the app store data (it may be a private window).'}
+        </p>
+        <p>
+          You can keep working, but everything will be lost when you close this tab.{' '}
+          <a href={href(paths.settings())}>Download a backup</a> before you close it, or use a normal (not private)
+          browser window.
+        </p>
+      </div>
+    );
+  return (
+    <div className={`nhsuk-inset-text${backup.nudge ? ' app-nudge' : ''}`}>
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <p>
+        Your answers are saved on this computer only, in this browser.{' '}
+        {settings?.persistence === 'granted'
+          ? 'The browser has agreed to keep them.'
+          : 'The browser may clear them if the computer runs low on space.'}
+      </p>
+      <p>
+        {backup.text}{' '}
+        {backup.nudge ? (
+          <a href={href(paths.settings())}>Download a backup now</a>
+        ) : (
+          <a href={href(paths.settings())}>Backups and storage</a>
+        )}
+      </p>
+    </div>
+  );
+}

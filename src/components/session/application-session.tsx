@@ -1,0 +1,214 @@
+/**
+ * One application being worked on: its record, its organisation's profile, the organisation's
+ * evidence and the checklist, with answers merged for the rules engine. Edits are split by the
+ * section's scope (organisation answers go to the profile, reused by every application of the
+ * organisation) and saved by two autosaves. Flushes when the route changes.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AnswerValue, Answers } from '@/domain/answers/answer-value';
+import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
+import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import type { EvaluationInput, EvidenceInfo } from '@/domain/rules/evaluator';
+import { useAppServices, type Autosave, type AutosaveState } from '../services/app-services';
+import { loadAppChecklist } from './checklist';
+import { isoDate } from './dates';
+
+export interface ApplicationSession {
+  readonly checklist: LoadedChecklist;
+  readonly application: Application;
+  readonly profile: OrganisationProfile;
+  readonly evidence: readonly EvidenceMeta[];
+  readonly answers: Answers;
+  readonly saveState: AutosaveState;
+  /** Sets answers (undefined clears one); each goes to the profile or the application by scope. */
+  setAnswers(patch: Readonly<Record<string, AnswerValue | undefined>>): void;
+  setCompleted(sectionId: string, completed: boolean): void;
+  flush(durable?: boolean): Promise<void>;
+  evaluationInput(overrides?: Answers): EvaluationInput;
+}
+
+type Loaded =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'missing' }
+  | { readonly kind: 'failed'; readonly message: string }
+  | {
+      readonly kind: 'ready';
+      readonly checklist: LoadedChecklist;
+      readonly application: Application;
+      readonly profile: OrganisationProfile;
+    };
+
+const SessionContext = createContext<ApplicationSession | null>(null);
+
+export function useApplicationSession(): ApplicationSession {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useApplicationSession needs an ApplicationSessionProvider above it.');
+  return session;
+}
+
+function combine(a: AutosaveState, b: AutosaveState): AutosaveState {
+  const rank = (s: AutosaveState) => ['stopped', 'conflict', 'failed', 'saving', 'saved', 'idle'].indexOf(s.kind);
+  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
+  return a.kind === 'saved' && b.kind === 'saved' ? (a.at > b.at ? a : b) : a;
+}
+
+export function ApplicationSessionProvider({
+  id,
+  fallback,
+  children,
+}: {
+  readonly id: string;
+  readonly fallback: (state: 'loading' | 'missing' | 'failed', message?: string) => ReactNode;
+  readonly children: ReactNode;
+}) {
+  const services = useAppServices();
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const [evidence, setEvidence] = useState<readonly EvidenceMeta[]>([]);
+  const [saveState, setSaveState] = useState<AutosaveState>({ kind: 'idle' });
+  const autosaves = useRef<{ app: Autosave<Application>; profile: Autosave<OrganisationProfile> } | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [checklist, application] = await Promise.all([
+          loadAppChecklist(),
+          services.repositories.applications.get(id),
+        ]);
+        const profile = application && (await services.repositories.profiles.get(application.profileId));
+        if (cancelled) return;
+        if (!application || !profile) return setLoaded({ kind: 'missing' });
+        const app = services.createAutosave('applications', application);
+        const prof = services.createAutosave('profiles', profile);
+        autosaves.current = { app, profile: prof };
+        const update = () => setSaveState(combine(app.state, prof.state));
+        app.subscribe(update);
+        prof.subscribe(update);
+        setLoaded({ kind: 'ready', checklist, application, profile });
+      } catch (error) {
+        if (!cancelled) setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return () => {
+      cancelled = true;
+      const current = autosaves.current;
+      autosaves.current = null;
+      if (current)
+        void Promise.all([current.app.flush(), current.profile.flush()]).finally(() => {
+          current.app.dispose();
+          current.profile.dispose();
+        });
+    };
+  }, [id, services]);
+
+  const profileId = loaded.kind === 'ready' ? loaded.profile.id : undefined;
+  useEffect(() => {
+    if (!profileId) return;
+    const refresh = () => void services.repositories.evidence.listForProfile(profileId).then(setEvidence);
+    refresh();
+    return services.repositories.evidence.subscribe(refresh);
+  }, [profileId, services]);
+
+  useEffect(() => {
+    const flush = () => void autosaves.current?.app.flush().then(() => autosaves.current?.profile.flush());
+    window.addEventListener('hashchange', flush);
+    return () => window.removeEventListener('hashchange', flush);
+  }, []);
+
+  const setAnswers = useCallback(
+    (patch: Readonly<Record<string, AnswerValue | undefined>>) =>
+      setLoaded((current) => {
+        if (current.kind !== 'ready') return current;
+        const split = {
+          organisation: { ...current.profile.answers },
+          application: { ...current.application.answers },
+        } as Record<'organisation' | 'application', Record<string, AnswerValue>>;
+        for (const [qid, value] of Object.entries(patch)) {
+          const scope = current.checklist.questions.get(qid)?.section.scope ?? 'application';
+          const target = split[scope];
+          if (value === undefined) Reflect.deleteProperty(target, qid);
+          else target[qid] = value;
+        }
+        const updatedAt = services.now().toISOString();
+        const profileName =
+          typeof split.organisation['org.legal-name'] === 'string' && split.organisation['org.legal-name'].trim()
+            ? split.organisation['org.legal-name'].trim()
+            : current.profile.name;
+        const profile = { ...current.profile, answers: split.organisation, name: profileName, updatedAt };
+        const application = { ...current.application, answers: split.application, updatedAt };
+        autosaves.current?.profile.change(profile);
+        autosaves.current?.app.change(application);
+        return { ...current, profile, application };
+      }),
+    [services],
+  );
+
+  const setCompleted = useCallback(
+    (sectionId: string, completed: boolean) =>
+      setLoaded((current) => {
+        if (current.kind !== 'ready') return current;
+        const others = current.application.completedSections.filter((s) => s !== sectionId);
+        const application = {
+          ...current.application,
+          completedSections: completed ? [...others, sectionId] : others,
+          updatedAt: services.now().toISOString(),
+        };
+        autosaves.current?.app.change(application);
+        return { ...current, application };
+      }),
+    [services],
+  );
+
+  const flush = useCallback(
+    async (durable = true) => {
+      const current = autosaves.current;
+      if (!current) return;
+      await current.profile.flush({ durable });
+      await current.app.flush({ durable });
+      if (durable) void services.requestPersistence();
+    },
+    [services],
+  );
+
+  const session = useMemo<ApplicationSession | null>(() => {
+    if (loaded.kind !== 'ready') return null;
+    const answers = { ...loaded.profile.answers, ...loaded.application.answers };
+    const evidenceInfo = new Map<string, EvidenceInfo>(
+      evidence.map((e) => [e.id, { id: e.id, name: e.name, ...(e.validUntil ? { validUntil: e.validUntil } : {}) }]),
+    );
+    const { advert } = loaded.application;
+    return {
+      checklist: loaded.checklist,
+      application: loaded.application,
+      profile: loaded.profile,
+      evidence,
+      answers,
+      saveState,
+      setAnswers,
+      setCompleted,
+      flush,
+      evaluationInput: (overrides = {}) => ({
+        checklist: loaded.checklist,
+        answers: { ...answers, ...overrides },
+        services: loaded.application.services,
+        dates: {
+          today: isoDate(services.now()),
+          ...(advert.serviceStart ? { serviceStart: advert.serviceStart } : {}),
+          ...(advert.closingDate ? { closingDate: advert.closingDate } : {}),
+        },
+        evidence: evidenceInfo,
+      }),
+    };
+  }, [loaded, evidence, saveState, setAnswers, setCompleted, flush, services]);
+
+  if (loaded.kind !== 'ready' || !session)
+    return (
+      <>
+        {fallback(
+          loaded.kind === 'ready' ? 'loading' : loaded.kind,
+          loaded.kind === 'failed' ? loaded.message : undefined,
+        )}
+      </>
+    );
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}

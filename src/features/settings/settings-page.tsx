@@ -1,0 +1,186 @@
+/**
+ * Backups and storage: the storage-health notice, download a backup of everything (optionally
+ * protected with a passphrase), import a backup from another computer (asking what to do when an
+ * application already exists), and remove all data from this computer.
+ */
+import { useState, type ChangeEvent } from 'react';
+import { Button } from '@/components/nhs/button';
+import { Radios } from '@/components/nhs/choice-fields';
+import { NotificationBanner, WarningCallout } from '@/components/nhs/messages';
+import { TextInput } from '@/components/nhs/text-input';
+import { navigate } from '@/components/routing/hash-location';
+import { usePageTitle } from '@/components/routing/page-title';
+import { useAppServices, type BackupInspection } from '@/components/services/app-services';
+import { StorageHealth } from '@/components/services/storage-health';
+import { saveFile } from '@/components/services/save-file';
+
+export function SettingsPage() {
+  const services = useAppServices();
+  const [passphrase, setPassphrase] = useState('');
+  const [message, setMessage] = useState<{ text: string; success: boolean } | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [inspection, setInspection] = useState<BackupInspection | null>(null);
+  const [importPassphrase, setImportPassphrase] = useState('');
+  const [existing, setExisting] = useState<'keep-both' | 'replace' | ''>('');
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  usePageTitle('Backups and storage');
+
+  const download = async () => {
+    try {
+      const { blob, fileName } = await services.backup.exportBackup({ passphrase: passphrase || undefined });
+      saveFile(blob, fileName);
+      setMessage({
+        text: `Backup downloaded as ${fileName}. Keep it somewhere safe, such as the practice’s shared drive.`,
+        success: true,
+      });
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : 'The backup could not be made.', success: false });
+    }
+  };
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0] ?? null;
+    setFile(chosen);
+    setInspection(chosen ? await services.backup.inspectBackup(chosen) : null);
+  };
+  const runImport = async () => {
+    if (!file) return;
+    const report = await services.backup.importBackup(file, {
+      existing: existing || 'keep-both',
+      passphrase: importPassphrase || undefined,
+    });
+    setMessage({ text: report.message, success: report.ok });
+    if (report.ok) {
+      setFile(null);
+      setInspection(null);
+    }
+  };
+  const removeAll = async () => {
+    await services.removeAllData();
+    navigate('/', { replace: true });
+    window.location.reload();
+  };
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1 className="nhsuk-heading-l">Backups and storage</h1>
+        {message ? (
+          <NotificationBanner
+            id="settings-message"
+            success={message.success}
+            title={message.success ? 'Done' : 'There is a problem'}
+            role="alert"
+          >
+            <p className="nhsuk-notification-banner__heading">{message.text}</p>
+          </NotificationBanner>
+        ) : null}
+        <StorageHealth />
+        <h2 className="nhsuk-heading-m">Download a backup</h2>
+        <p className="nhsuk-body">
+          One file with every application, organisation and attached document on this computer. Use it to move your work
+          to another computer, or to recover it.
+        </p>
+        <TextInput
+          id="backup-passphrase"
+          label="Passphrase (optional)"
+          hint="If you set one, you will need it to open the backup. It cannot be recovered."
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={setPassphrase}
+          widthClass="nhsuk-input--width-20"
+        />
+        <Button onClick={() => void download()}>Download a backup</Button>
+        <h2 className="nhsuk-heading-m">Import a backup</h2>
+        <div className={`nhsuk-form-group${inspection && !inspection.ok ? ' nhsuk-form-group--error' : ''}`}>
+          <label className="nhsuk-label" htmlFor="backup-file">
+            Choose a backup file
+          </label>
+          {inspection && !inspection.ok ? (
+            <span className="nhsuk-error-message" id="backup-file-error">
+              <span className="nhsuk-u-visually-hidden">Error:</span> {inspection.message}
+            </span>
+          ) : null}
+          <input
+            className="nhsuk-file-upload__input"
+            id="backup-file"
+            type="file"
+            accept=".json,application/json"
+            aria-describedby={inspection && !inspection.ok ? 'backup-file-error' : undefined}
+            onChange={(e) => void choose(e)}
+          />
+        </div>
+        {inspection && !inspection.ok && inspection.needsPassphrase ? (
+          <>
+            <TextInput
+              id="import-passphrase"
+              label="Passphrase for this backup"
+              type="password"
+              value={importPassphrase}
+              onChange={setImportPassphrase}
+              widthClass="nhsuk-input--width-20"
+            />
+            <Button
+              variant="secondary"
+              onClick={() => file && void services.backup.inspectBackup(file, importPassphrase).then(setInspection)}
+            >
+              Open backup
+            </Button>
+          </>
+        ) : null}
+        {inspection?.ok ? (
+          <>
+            <p className="nhsuk-body">
+              This backup holds {inspection.applications} application{inspection.applications === 1 ? '' : 's'},{' '}
+              {inspection.profiles} organisation{inspection.profiles === 1 ? '' : 's'} and {inspection.evidence} file
+              {inspection.evidence === 1 ? '' : 's'}.
+            </p>
+            {inspection.clashes ? (
+              <Radios
+                id="existing"
+                legend={`${inspection.clashes} of these ${inspection.clashes === 1 ? 'is' : 'are'} already on this computer. What should happen?`}
+                items={[
+                  {
+                    value: 'keep-both',
+                    label: 'Keep both',
+                    hint: 'The imported copy is added alongside the one already here.',
+                  },
+                  {
+                    value: 'replace',
+                    label: 'Replace the one on this computer',
+                    hint: 'The copy on this computer is overwritten by the backup.',
+                  },
+                ]}
+                value={existing}
+                onChange={(v) => setExisting(v as 'keep-both' | 'replace')}
+              />
+            ) : null}
+            <Button onClick={() => void runImport()} disabled={inspection.clashes > 0 && !existing}>
+              Import backup
+            </Button>
+          </>
+        ) : null}
+        <h2 className="nhsuk-heading-m">Remove all data from this computer</h2>
+        <p className="nhsuk-body">
+          Deletes every application, organisation and file this app has stored in this browser, and its offline copy.
+          Download a backup first if you may need them.
+        </p>
+        {confirmRemove ? (
+          <WarningCallout heading="Are you sure?">
+            <p>This cannot be undone.</p>
+            <Button variant="warning" onClick={() => void removeAll()}>
+              Yes, remove all data
+            </Button>{' '}
+            <Button variant="secondary" onClick={() => setConfirmRemove(false)}>
+              No, keep my data
+            </Button>
+          </WarningCallout>
+        ) : (
+          <Button variant="warning" onClick={() => setConfirmRemove(true)}>
+            Remove all data
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

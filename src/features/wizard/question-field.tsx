@@ -1,0 +1,86 @@
+/**
+ * One question on a page: its control from the registry, follow-ups revealed under options, its
+ * help text, and the engine's hard fails and warnings for it (shown, but not stopping the user).
+ */
+import type { ReactNode } from 'react';
+import type { AnswerValue } from '@/domain/answers/answer-value';
+import type { Question } from '@/domain/definition/checklist-schema';
+import type { Evaluator } from '@/domain/rules/evaluator';
+import type { Issue } from '@/domain/rules/issues';
+import { Details, WarningCallout } from '@/components/nhs/messages';
+import { EvidenceField } from './evidence-field';
+import { fieldRegistry } from './field-registry';
+import type { FieldProps } from './field-props';
+import { RepeatField } from './repeat-field';
+
+export interface QuestionFieldProps {
+  readonly question: Question;
+  readonly evaluator: Evaluator;
+  readonly value: (id: string) => AnswerValue | undefined;
+  readonly setValue: (id: string, value: AnswerValue | undefined) => void;
+  readonly onBlur: (id: string) => void;
+  readonly errorOf: (id: string) => { message: string; part?: string } | undefined;
+  readonly issues: readonly Issue[];
+  readonly reveals: ReadonlyMap<string, readonly Question[]>;
+  readonly asHeading: boolean;
+}
+
+export const domIdOf = (questionId: string) => questionId.replace(/\./g, '-');
+
+export function QuestionField(props: QuestionFieldProps) {
+  const { question, evaluator, value, setValue, onBlur, errorOf, issues, reveals, asHeading } = props;
+  const revealed = new Map<string, ReactNode>();
+  for (const [option, children] of reveals) {
+    const visible = children.filter((child) => evaluator.questionVisible(child.id));
+    if (visible.length)
+      revealed.set(
+        option,
+        visible.map((child) => (
+          <QuestionField key={child.id} {...props} question={child} reveals={new Map()} asHeading={false} />
+        )),
+      );
+  }
+  const field: FieldProps = {
+    question,
+    domId: domIdOf(question.id),
+    value: value(question.id),
+    onChange: (v) => setValue(question.id, v),
+    onBlur: () => onBlur(question.id),
+    error: errorOf(question.id),
+    asHeading,
+    options: evaluator.options(question),
+    identifierKind: evaluator.identifierKind(question),
+    reveals: revealed,
+  };
+  const own = issues.filter((i) => i.questionId === question.id && !i.itemId && i.severity !== 'blocking');
+  return (
+    <div className="app-question" id={`question-${field.domId}`}>
+      {question.type === 'repeat' ? (
+        <RepeatField {...field} />
+      ) : question.type === 'evidence' ? (
+        <EvidenceField {...field} />
+      ) : (
+        fieldRegistry[question.type](field)
+      )}
+      {question.help ? (
+        <Details summary={question.help.summary}>
+          {question.help.text.split('\n\n').map((para) => (
+            <p key={para}>{para}</p>
+          ))}
+        </Details>
+      ) : null}
+      {own.map((issue) =>
+        issue.severity === 'hard-fail' ? (
+          <WarningCallout key={issue.checkId ?? issue.message} heading="This answer means you cannot qualify">
+            <p>{issue.message}</p>
+          </WarningCallout>
+        ) : (
+          <div className="nhsuk-inset-text app-warning" key={issue.checkId ?? issue.message}>
+            <span className="nhsuk-u-visually-hidden">Warning: </span>
+            <p>{issue.message}</p>
+          </div>
+        ),
+      )}
+    </div>
+  );
+}

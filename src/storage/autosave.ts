@@ -1,0 +1,222 @@
+/**
+ * Autosave for one record (an application or a profile): framework-free, so the UI subscribes to
+ * its state (for example with React's useSyncExternalStore).
+ *
+ * Owns: the debounce (at most 500 ms after the last change, and at most 1 s while typing goes
+ * on); flushing at once when the page is hidden, on pagehide and on hash navigation; strict
+ * durability for explicit saves; the compare-and-set revision it saves against; and the state
+ * the UI shows: idle, saving, saved (with time), failed (with the reason), conflict (with both
+ * versions), stopped (another tab upgraded the database). Unsaved work is kept in `unsaved` after
+ * a failure so it can go into a backup. Must never write after it stops, overwrite a newer
+ * revision, or let a save error escape as a rejection.
+ */
+import type { RecordRepository, StorageFailure, Unsubscribe } from '@/domain/ports';
+import { toStorageFailure } from '@/storage/errors';
+import { sameContent } from '@/storage/record-helpers';
+
+export type AutosaveState<T> =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | { readonly kind: 'saved'; readonly at: string; readonly record: T }
+  | { readonly kind: 'failed'; readonly failure: StorageFailure }
+  | { readonly kind: 'conflict'; readonly mine: T; readonly theirs: T }
+  | { readonly kind: 'stopped'; readonly failure: StorageFailure; readonly reason: string };
+
+interface EventTargetLike {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+interface DocumentLike extends EventTargetLike {
+  readonly visibilityState: string;
+}
+
+export interface AutosaveOptions {
+  /** Wait after the last change; capped at 500 ms. */
+  readonly delayMs?: number;
+  /** Longest a change waits while changes keep coming. */
+  readonly maxWaitMs?: number;
+  readonly now?: () => Date;
+  /** Runs `run` after `ms`; returns a cancel function. */
+  readonly schedule?: (run: () => void, ms: number) => () => void;
+  readonly window?: EventTargetLike | null;
+  readonly document?: DocumentLike | null;
+  /** Called after each successful explicit save (the app asks for persistent storage). */
+  readonly onExplicitSave?: () => void;
+}
+
+export const maxDebounceMs = 500;
+
+const defaultSchedule = (run: () => void, ms: number) => {
+  const handle = setTimeout(run, ms);
+  return () => clearTimeout(handle);
+};
+
+type Saveable = { readonly id: string; readonly revision: number };
+
+export class Autosave<T extends Saveable> {
+  private current: AutosaveState<T> = { kind: 'idle' };
+  private pending: T | undefined;
+  private base: number;
+  private running: Promise<void> | undefined;
+  private cancelTimer: (() => void) | undefined;
+  private firstUnsavedAt: number | undefined;
+  private stopped = false;
+  private readonly listeners = new Set<(state: AutosaveState<T>) => void>();
+  private readonly detach: () => void;
+  private readonly disposers: (() => void)[] = [];
+  private readonly delayMs: number;
+  private readonly maxWaitMs: number;
+  private readonly now: () => Date;
+  private readonly schedule: (run: () => void, ms: number) => () => void;
+
+  constructor(
+    private readonly repository: Pick<RecordRepository<T>, 'save'>,
+    private readonly initial: T,
+    private readonly options: AutosaveOptions = {},
+  ) {
+    this.base = initial.revision;
+    this.delayMs = Math.min(options.delayMs ?? maxDebounceMs, maxDebounceMs);
+    this.maxWaitMs = Math.max(options.maxWaitMs ?? 1000, this.delayMs);
+    this.now = options.now ?? (() => new Date());
+    this.schedule = options.schedule ?? defaultSchedule;
+    const win = options.window === undefined ? (typeof window === 'undefined' ? null : window) : options.window;
+    const doc = options.document === undefined ? (typeof document === 'undefined' ? null : document) : options.document;
+    const flushNow = () => void this.flush();
+    const onVisibility = () => {
+      if (doc?.visibilityState === 'hidden') flushNow();
+    };
+    win?.addEventListener('pagehide', flushNow);
+    win?.addEventListener('hashchange', flushNow);
+    doc?.addEventListener('visibilitychange', onVisibility);
+    this.detach = () => {
+      win?.removeEventListener('pagehide', flushNow);
+      win?.removeEventListener('hashchange', flushNow);
+      doc?.removeEventListener('visibilitychange', onVisibility);
+    };
+  }
+
+  get state(): AutosaveState<T> {
+    return this.current;
+  }
+
+  /** The latest changes not yet saved (after a failure, a conflict or a stop). */
+  get unsaved(): T | undefined {
+    return this.pending;
+  }
+
+  subscribe(listener: (state: AutosaveState<T>) => void): Unsubscribe {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private setState(state: AutosaveState<T>): void {
+    this.current = state;
+    for (const listener of [...this.listeners]) listener(state);
+  }
+
+  /** The record as the user has it now; saved shortly. */
+  change(record: T): void {
+    if (record.id !== this.initial.id) throw new Error('An Autosave saves one record: create another for this one.');
+    this.pending = record;
+    if (this.stopped) return; // kept for a backup, never written
+    if (this.current.kind === 'conflict') {
+      this.setState({ kind: 'conflict', mine: record, theirs: this.current.theirs });
+      return;
+    }
+    const now = this.now().getTime();
+    this.firstUnsavedAt ??= now;
+    const wait = Math.max(0, Math.min(this.delayMs, this.firstUnsavedAt + this.maxWaitMs - now));
+    this.cancelTimer?.();
+    this.cancelTimer = this.schedule(() => {
+      this.cancelTimer = undefined;
+      void this.flush();
+    }, wait);
+  }
+
+  /**
+   * Saves pending changes now; resolves with the resulting state and never rejects. `durable` is
+   * for explicit saves ("Save and come back later", Continue): strict durability, and afterwards
+   * `onExplicitSave`.
+   */
+  async flush(options: { readonly durable?: boolean } = {}): Promise<AutosaveState<T>> {
+    const state = await this.drain(options.durable === true);
+    if (options.durable && (state.kind === 'saved' || state.kind === 'idle')) this.options.onExplicitSave?.();
+    return state;
+  }
+
+  /** The user's answer to a conflict: `choice` (mine, theirs or a merge) is saved over theirs. */
+  async resolveConflict(choice: T): Promise<AutosaveState<T>> {
+    if (this.current.kind !== 'conflict') return this.current;
+    const { theirs } = this.current;
+    this.base = theirs.revision;
+    if (sameContent(choice, theirs)) {
+      this.pending = undefined;
+      this.setState({ kind: 'saved', at: this.now().toISOString(), record: theirs });
+      return this.current;
+    }
+    this.pending = { ...choice, revision: theirs.revision };
+    this.setState({ kind: 'idle' });
+    return this.drain(true);
+  }
+
+  /** After another tab upgraded the database: no more writes; changes stay in `unsaved`. */
+  stop(reason: StorageFailure): void {
+    this.stopped = true;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    this.setState({ kind: 'stopped', failure: reason, reason: reason.message });
+  }
+
+  /** Runs `cleanup` on dispose (the storage uses it to forget this autosave). */
+  onDispose(cleanup: () => void): void {
+    this.disposers.push(cleanup);
+  }
+
+  /** Flushes, then stops listening to the page. */
+  async dispose(): Promise<void> {
+    await this.flush();
+    this.cancelTimer?.();
+    this.detach();
+    this.disposers.splice(0).forEach((cleanup) => cleanup());
+  }
+
+  private async drain(durable: boolean): Promise<AutosaveState<T>> {
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    for (;;) {
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      if (this.pending === undefined || this.stopped || this.current.kind === 'conflict') return this.current;
+      this.running = this.saveOnce(this.pending, durable).finally(() => (this.running = undefined));
+      await this.running;
+      if (this.current.kind === 'failed') return this.current;
+    }
+  }
+
+  private async saveOnce(latest: T, durable: boolean): Promise<void> {
+    const record: T = { ...latest, revision: this.base };
+    this.pending = undefined;
+    this.firstUnsavedAt = undefined;
+    this.setState({ kind: 'saving' });
+    try {
+      const result = await this.repository.save(record, { durable });
+      const saved = result.ok ? result.record : sameContent(result.conflict, record) ? result.conflict : undefined;
+      if (saved) this.base = saved.revision;
+      if (this.stopped) {
+        if (!saved) this.pending ??= record;
+      } else if (saved) {
+        this.setState({ kind: 'saved', at: this.now().toISOString(), record: saved });
+      } else if (!result.ok) {
+        this.pending ??= record;
+        this.setState({ kind: 'conflict', mine: this.pending, theirs: result.conflict });
+      }
+    } catch (error) {
+      const failure = toStorageFailure(error);
+      this.pending ??= record;
+      if (failure.kind === 'version-change') this.stop(failure);
+      else if (!this.stopped) this.setState({ kind: 'failed', failure });
+    }
+  }
+}

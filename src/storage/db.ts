@@ -1,0 +1,91 @@
+/**
+ * The IndexedDB database: its name, its tables, and every Dexie schema version with its upgrade.
+ * Schema versions and upgrades live here and nowhere else.
+ *
+ * Two kinds of change, kept apart on purpose:
+ * - A record's shape (format version) changes in `src/domain/application/restore.ts`: records are
+ *   upgraded when read, so no Dexie version is needed for it.
+ * - Tables and indexes change here: add an entry to `schemaVersions` (never edit or remove a
+ *   released one). An upgrade that rewrites records must be idempotent, because an upgrade can be
+ *   recorded as done though the tab was killed part-way (dexie#1175): use `rewriteInLatestFormat`.
+ *
+ * Tables hold `unknown`: nothing read from here is trusted until restore has validated it.
+ * Must never hold business rules, and is imported only by `src/storage`.
+ */
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { RestoreResult } from '@/domain/application/restore';
+
+export const defaultDatabaseName = 'aqp-apply';
+
+export interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      profiles: 'id',
+      applications: 'id, profileId',
+      /** Evidence details; the bytes are in `evidenceBlobs` under the same id, so lists stay light. */
+      evidence: 'id, profileId',
+      evidenceBlobs: 'id',
+      /** One record, under the key `settingsKey`. */
+      settings: '',
+    },
+  },
+];
+
+export const latestSchemaVersion = schemaVersions.reduce((max, v) => Math.max(max, v.version), 0);
+export const settingsKey = 'settings';
+export const tableNames = ['profiles', 'applications', 'evidence', 'evidenceBlobs', 'settings'] as const;
+export type TableName = (typeof tableNames)[number];
+
+export interface DatabaseOptions {
+  readonly name?: string;
+  readonly indexedDB?: IDBFactory;
+  readonly IDBKeyRange?: typeof IDBKeyRange;
+  /** 'strict' for explicit saves: the write is on disk before the promise resolves. */
+  readonly durability?: 'default' | 'strict';
+}
+
+export class AppDatabase extends Dexie {
+  declare readonly profiles: Table<unknown, string>;
+  declare readonly applications: Table<unknown, string>;
+  declare readonly evidence: Table<unknown, string>;
+  declare readonly evidenceBlobs: Table<unknown, string>;
+  declare readonly settings: Table<unknown, string>;
+
+  constructor(options: DatabaseOptions = {}) {
+    super(options.name ?? defaultDatabaseName, {
+      ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+      chromeTransactionDurability: options.durability ?? 'default',
+    });
+    for (const { version, stores, upgrade } of schemaVersions) {
+      const declared = this.version(version).stores({ ...stores });
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+
+  /** Whether a newer build of the app has already upgraded the database past this build's schema. */
+  isNewerThanThisApp(): boolean {
+    return Math.floor(this.backendDB().version / 10) > latestSchemaVersion;
+  }
+}
+
+/**
+ * For an upgrade function: rewrites every record of a table in the latest format. Records that
+ * cannot be read are left exactly as they are, never deleted. Running it twice changes nothing.
+ */
+export async function rewriteInLatestFormat<T>(
+  table: Table<unknown, string>,
+  restore: (raw: unknown) => RestoreResult<T>,
+): Promise<void> {
+  await table.toCollection().modify((value, ref) => {
+    const restored = restore(value);
+    if (restored.ok) ref.value = restored.record;
+  });
+}

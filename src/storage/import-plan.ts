@@ -1,0 +1,121 @@
+/**
+ * Decides what importing a backup writes, given what is already stored and the user's choice for
+ * records that already exist: "replace" them, or "keep both" (the imported copy gets new ids, and
+ * references to it are rewritten). Identical records are left alone either way.
+ *
+ * Pure and synchronous, so it can run inside the import's single transaction (a transaction
+ * commits early if it awaits anything else). Must never touch storage or drop an imported record.
+ */
+import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
+import { restoreApplication, restoreEvidenceMeta, restoreProfile } from '@/domain/application/restore';
+import { checked, sameContent } from '@/storage/record-helpers';
+
+export type ExistingChoice = 'keep-both' | 'replace';
+
+export interface EvidenceWithBlob {
+  readonly meta: EvidenceMeta;
+  readonly blob: Blob;
+}
+
+/** Stored records by id; `undefined` for a record that is stored but cannot be read. */
+export interface ExistingRecords {
+  readonly profiles: ReadonlyMap<string, OrganisationProfile | undefined>;
+  readonly applications: ReadonlyMap<string, Application | undefined>;
+  readonly evidence: ReadonlyMap<string, EvidenceMeta | undefined>;
+}
+
+export interface ImportRecords {
+  readonly profiles: readonly OrganisationProfile[];
+  readonly applications: readonly Application[];
+  readonly evidence: readonly EvidenceWithBlob[];
+}
+
+export interface ImportReport {
+  readonly added: number;
+  readonly replaced: number;
+  /** Imported beside an existing record, under a new id. */
+  readonly keptBoth: number;
+  /** Already stored exactly as in the file. */
+  readonly unchanged: number;
+  /** The imported applications' ids as stored (new ids for copies). */
+  readonly applicationIds: readonly string[];
+}
+
+/** Implemented by each storage: reads what exists and writes the plan, all in one transaction. */
+export interface ImportTarget {
+  applyImport(build: (existing: ExistingRecords) => ImportRecords): Promise<void>;
+}
+
+type Outcome = 'added' | 'replaced' | 'keptBoth' | 'unchanged';
+
+function decide<T extends { readonly id: string; readonly revision: number }>(
+  incoming: T,
+  existing: ReadonlyMap<string, T | undefined>,
+  choice: ExistingChoice,
+  newId: () => string,
+): { outcome: Outcome; record: T } {
+  if (!existing.has(incoming.id)) return { outcome: 'added', record: incoming };
+  const stored = existing.get(incoming.id);
+  if (stored && sameContent(stored, incoming)) return { outcome: 'unchanged', record: stored };
+  if (choice === 'replace') {
+    // One past the stored revision, so a tab still editing the old one gets a conflict, not a win.
+    return { outcome: 'replaced', record: { ...incoming, revision: (stored?.revision ?? incoming.revision) + 1 } };
+  }
+  return { outcome: 'keptBoth', record: { ...incoming, id: newId(), revision: 0 } };
+}
+
+/** Every string in a value, passed through `map`; keys are left alone. */
+function mapStrings(value: unknown, map: (s: string) => string): unknown {
+  if (typeof value === 'string') return map(value);
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, map));
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+  }
+  return value;
+}
+
+export function planImport(
+  incoming: ImportRecords,
+  existing: ExistingRecords,
+  choice: ExistingChoice,
+  newId: () => string,
+): { readonly records: ImportRecords; readonly report: ImportReport } {
+  const counts: Record<Outcome, number> = { added: 0, replaced: 0, keptBoth: 0, unchanged: 0 };
+  const profileIds = new Map<string, string>();
+  const evidenceIds = new Map<string, string>();
+  const profiles: OrganisationProfile[] = [];
+  for (const profile of incoming.profiles) {
+    const { outcome, record } = decide(profile, existing.profiles, choice, newId);
+    profileIds.set(profile.id, record.id);
+    if (outcome !== 'unchanged') profiles.push(record);
+  }
+  const evidence: EvidenceWithBlob[] = [];
+  for (const { meta, blob } of incoming.evidence) {
+    const moved = checked(restoreEvidenceMeta, {
+      ...meta,
+      profileId: profileIds.get(meta.profileId) ?? meta.profileId,
+    });
+    const stored = existing.evidence.get(meta.id);
+    const sameFile = stored !== undefined && stored.sha256 === moved.sha256 && stored.profileId === moved.profileId;
+    const id = !existing.evidence.has(meta.id) || choice === 'replace' || sameFile ? meta.id : newId();
+    evidenceIds.set(meta.id, id);
+    if (!(sameFile && choice === 'keep-both')) evidence.push({ meta: { ...moved, id }, blob });
+  }
+  const rewrite = (s: string) => evidenceIds.get(s) ?? s;
+  const applications: Application[] = [];
+  const applicationIds: string[] = [];
+  for (const application of incoming.applications) {
+    const remapped = checked(restoreApplication, {
+      ...application,
+      profileId: profileIds.get(application.profileId) ?? application.profileId,
+      answers: mapStrings(application.answers, rewrite),
+      retiredAnswers: mapStrings(application.retiredAnswers, rewrite),
+    });
+    const { outcome, record } = decide(remapped, existing.applications, choice, newId);
+    counts[outcome] += 1;
+    applicationIds.push(record.id);
+    if (outcome !== 'unchanged') applications.push(record);
+  }
+  const movedProfiles = profiles.map((p) => checked(restoreProfile, { ...p, answers: mapStrings(p.answers, rewrite) }));
+  return { records: { profiles: movedProfiles, applications, evidence }, report: { ...counts, applicationIds } };
+}

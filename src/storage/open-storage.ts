@@ -1,0 +1,162 @@
+/**
+ * Opens the app's storage once, at start-up, and hands the app everything it needs: the
+ * repositories, autosave, backups, persistence and "remove all data".
+ *
+ * Owns the choice of backend: IndexedDB through Dexie, or, when IndexedDB cannot be opened
+ * (private window, turned off, blocked, damaged), memory, with a `warning` the app keeps on screen
+ * and a backup download. Also the stop when another tab upgrades or deletes the database (or the
+ * database is already newer than this build): pending saves are flushed, writing stops, and
+ * `onStop` listeners are told so the app can ask the user to reload. Must never fail to return a
+ * usable storage.
+ */
+import type { StorageFailure, RecordRepository, Repositories, Unsubscribe } from '@/domain/ports';
+import { Autosave, type AutosaveOptions } from '@/storage/autosave';
+import { exportBackup, type ExportOptions, type ExportResult } from '@/storage/backup';
+import {
+  findExisting,
+  importBackup,
+  readBackup,
+  type ImportOptions,
+  type ImportResult,
+  type PreparedBackup,
+  type ReadBackupResult,
+} from '@/storage/backup-import';
+import { Connection } from '@/storage/connection';
+import { defaultDatabaseName, settingsKey } from '@/storage/db';
+import { createDexieBackend, type StorageBackend } from '@/storage/dexie-repositories';
+import { failure, newerAppMessage, removedHereMessage } from '@/storage/errors';
+import { createMemoryBackend } from '@/storage/memory-repositories';
+import { Persistence, type StorageManagerLike } from '@/storage/persistence';
+import { defaultDeps, type StorageDeps } from '@/storage/record-helpers';
+import { removeAllData, type RemoveResult } from '@/storage/remove-all-data';
+
+export interface AppStorage {
+  readonly mode: 'indexeddb' | 'memory';
+  readonly repositories: Repositories;
+  /** Why work is kept only in this tab's memory: show it until the page closes. */
+  readonly warning: StorageFailure | undefined;
+  /** Set once this tab has stopped writing (another tab upgraded or removed the database). */
+  readonly stopped: StorageFailure | undefined;
+  onStop(listener: (reason: StorageFailure) => void): Unsubscribe;
+  readonly persistence: Persistence;
+  /** An autosave for one record, flushed and stopped with the storage. */
+  createAutosave<T extends { readonly id: string; readonly revision: number }>(
+    repository: RecordRepository<T>,
+    initial: T,
+    options?: AutosaveOptions,
+  ): Autosave<T>;
+  exportBackup(options: ExportOptions): Promise<ExportResult>;
+  readBackup(input: Blob | string, options?: { readonly passphrase?: string }): Promise<ReadBackupResult>;
+  findExisting(backup: PreparedBackup): ReturnType<typeof findExisting>;
+  importBackup(backup: PreparedBackup, options: ImportOptions): Promise<ImportResult>;
+  /** Deletes every database and cache of the app on this computer; then reload the page. */
+  removeAllData(): Promise<RemoveResult>;
+  close(): void;
+}
+
+export interface OpenStorageOptions {
+  /** The IndexedDB to use: the browser's by default; null to act as if there is none. */
+  readonly indexedDB?: IDBFactory | null;
+  readonly IDBKeyRange?: typeof IDBKeyRange;
+  readonly databaseName?: string;
+  readonly deps?: Partial<StorageDeps>;
+  readonly storageManager?: StorageManagerLike | null;
+  readonly caches?: Pick<CacheStorage, 'keys' | 'delete'> | null;
+  /** How long opening may take before the app carries on in memory. */
+  readonly openTimeoutMs?: number;
+}
+
+function browserIndexedDB(): IDBFactory | null {
+  try {
+    return typeof indexedDB === 'undefined' ? null : indexedDB;
+  } catch {
+    return null; // a SecurityError when storage is blocked for the site
+  }
+}
+
+async function openWithin(connection: Connection, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error('Opening the database took too long (another tab may be blocking it).')),
+      ms,
+    );
+  });
+  try {
+    await Promise.race([connection.db.open().then(() => connection.db.settings.get(settingsKey)), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function openStorage(options: OpenStorageOptions = {}): Promise<AppStorage> {
+  // The storage estimate for evidence checks comes from the same StorageManager as the panel's.
+  const estimate = () => persistence.estimate();
+  const deps = defaultDeps({ estimate, ...options.deps });
+  const factory = options.indexedDB === undefined ? browserIndexedDB() : options.indexedDB;
+  let connection: Connection | undefined;
+  let warning: StorageFailure | undefined;
+  if (factory) {
+    const candidate = new Connection({
+      name: options.databaseName ?? defaultDatabaseName,
+      indexedDB: factory,
+      ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    });
+    try {
+      await openWithin(candidate, options.openTimeoutMs ?? 10_000);
+      connection = candidate;
+    } catch (error) {
+      candidate.close();
+      warning = failure('unavailable', error);
+    }
+  } else {
+    warning = failure('unavailable');
+  }
+  if (connection?.db.isNewerThanThisApp()) void connection.stop(failure('version-change', undefined, newerAppMessage));
+
+  const backend: StorageBackend = connection ? createDexieBackend(connection, deps) : createMemoryBackend(deps);
+  const { repositories } = backend;
+  const persistence: Persistence = new Persistence(repositories.settings, {
+    ...(options.storageManager === undefined ? {} : { storage: options.storageManager }),
+    now: deps.now,
+  });
+
+  return {
+    mode: connection ? 'indexeddb' : 'memory',
+    repositories,
+    warning,
+    get stopped() {
+      return connection?.stopped;
+    },
+    onStop: (listener) => connection?.onStop(listener) ?? (() => undefined),
+    persistence,
+    createAutosave: (repository, initial, autosaveOptions = {}) => {
+      const autosave = new Autosave(repository, initial, {
+        now: deps.now,
+        onExplicitSave: () => void persistence.afterExplicitSave(),
+        ...autosaveOptions,
+      });
+      if (connection) {
+        const stopped = connection.stopped;
+        if (stopped) autosave.stop(stopped);
+        autosave.onDispose(connection.addFlusher(() => autosave.flush()));
+        autosave.onDispose(connection.onStop((reason) => autosave.stop(reason)));
+      }
+      return autosave;
+    },
+    exportBackup: (exportOptions) => exportBackup(repositories, { now: deps.now, ...exportOptions }),
+    readBackup: (input, readOptions) => readBackup(input, readOptions),
+    findExisting: (backup) => findExisting(repositories, backup),
+    importBackup: (backup, importOptions) =>
+      importBackup(backend.importTarget, backup, { newId: deps.newId, ...importOptions }),
+    removeAllData: async () => {
+      await connection?.stop(failure('version-change', undefined, removedHereMessage), { flush: false });
+      return removeAllData({
+        indexedDB: factory,
+        databaseName: options.databaseName ?? defaultDatabaseName,
+        ...(options.caches === undefined ? {} : { caches: options.caches }),
+      });
+    },
+    close: () => connection?.close(),
+  };
+}
