@@ -5,3 +5,7 @@ import { afterEach } from 'vitest';
 import '../../src/domain/zod';
 
 afterEach(() => cleanup());
+
+// jsdom does not lay pages out, so it has no scrolling; the app scrolls a focused field into view.
+if (typeof Element !== 'undefined' && !('scrollIntoView' in Element.prototype))
+  Object.defineProperty(Element.prototype, 'scrollIntoView', { value: () => undefined });

@@ -19,11 +19,12 @@ export function ErrorSummary({
   readonly focusKey: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Errors change only when the user submits (validation runs on submit), so focusing whenever the
+  // submit count or the set of errors changes never steals focus while the user types.
+  const errorsKey = errors.map((e) => `${e.targetId}:${e.message}`).join('|');
   useEffect(() => {
-    if (errors.length) ref.current?.focus();
-    // Focus again on every submit that fails, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
+    if (errorsKey) ref.current?.focus();
+  }, [focusKey, errorsKey]);
   if (!errors.length) return null;
   const go = (event: MouseEvent<HTMLAnchorElement>, targetId: string) => {
     event.preventDefault();

@@ -18,8 +18,7 @@ export function SummaryList({ rows, noBorder }: { readonly rows: readonly Summar
           {row.changeHref ? (
             <dd className="nhsuk-summary-list__actions">
               <a href={row.changeHref}>
-                {row.changeLabel ?? 'Change'}
-                <span className="nhsuk-u-visually-hidden"> {row.key}</span>
+                {row.changeLabel ?? 'Change'} <span className="nhsuk-u-visually-hidden">{row.key}</span>
               </a>
             </dd>
           ) : null}

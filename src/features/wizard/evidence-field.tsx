@@ -79,7 +79,7 @@ export function EvidenceField(p: FieldProps) {
                   className="app-link-button"
                   onClick={() => p.onChange(ids.filter((i) => i !== meta.id))}
                 >
-                  Remove<span className="nhsuk-u-visually-hidden"> {meta.name}</span>
+                  Remove <span className="nhsuk-u-visually-hidden">{meta.name}</span>
                 </button>
               </p>
               {question.expires ? <ValidUntil meta={meta} onSet={(parts) => setValidUntil(meta, parts)} /> : null}

@@ -70,12 +70,12 @@ export function RepeatField(p: FieldProps) {
                 <ul className="nhsuk-summary-list__actions-list">
                   <li className="nhsuk-summary-list__actions-list-item">
                     <a href={itemHref(item.id)}>
-                      Change<span className="nhsuk-u-visually-hidden"> {itemTitle(question, item, index)}</span>
+                      Change <span className="nhsuk-u-visually-hidden">{itemTitle(question, item, index)}</span>
                     </a>
                   </li>
                   <li className="nhsuk-summary-list__actions-list-item">
                     <button type="button" className="app-link-button" onClick={() => remove(index)}>
-                      Remove<span className="nhsuk-u-visually-hidden"> {itemTitle(question, item, index)}</span>
+                      Remove <span className="nhsuk-u-visually-hidden">{itemTitle(question, item, index)}</span>
                     </button>
                   </li>
                 </ul>
