@@ -20,7 +20,7 @@ function Harness({
   kind?: 'ods-practice' | 'companies-house';
 }) {
   const [value, setValue] = useState<AnswerValue | undefined>(initial);
-  if (question.type === 'repeat' || question.type === 'evidence') return null;
+  if (question.type === 'evidence') return null;
   return (
     <>
       {fieldRegistry[question.type]({

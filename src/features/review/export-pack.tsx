@@ -1,4 +1,118 @@
-/** Exporting the application pack (wired to src/pdf below). */
+/**
+ * Exporting the application pack: a draft at any time (marked DRAFT on every page), the final pack
+ * once nothing blocks. The PDF code loads when this page opens (so it is ready when the user
+ * clicks), runs in small steps so the page stays responsive, shows its progress, and saves the
+ * file named after the organisation, service and date. Everything is built on this computer.
+ */
+import { useEffect, useState } from 'react';
+import { Button } from '@/components/nhs/button';
+import { useAppServices } from '@/components/services/app-services';
+import { saveFile } from '@/components/services/save-file';
+import { useApplicationSession } from '@/components/session/application-session';
+
+type ExportState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'working'; readonly progress: number }
+  | {
+      readonly kind: 'done';
+      readonly fileName: string;
+      readonly pages: number;
+      readonly draft: boolean;
+      readonly missing: readonly string[];
+    }
+  | { readonly kind: 'failed'; readonly message: string };
+
+const loadExporter = () => import('@/pdf/export-pack');
+
 export function ExportPack({ ready }: { readonly ready: boolean }) {
-  return <p className="nhsuk-body">{ready ? 'Ready to export.' : 'You can export a draft at any time.'}</p>;
+  const services = useAppServices();
+  const session = useApplicationSession();
+  const [state, setState] = useState<ExportState>({ kind: 'idle' });
+
+  useEffect(() => {
+    // Fetch and compile the PDF code early; the export itself still only happens on request.
+    void loadExporter().catch(() => undefined);
+  }, []);
+
+  const run = async () => {
+    setState({ kind: 'working', progress: 0 });
+    try {
+      await session.flush(true);
+      const { exportPack } = await loadExporter();
+      const ids = new Set(session.evidence.map((e) => e.id));
+      const files = new Map<string, Blob>();
+      for (const id of ids) {
+        const blob = await services.repositories.evidence.getBlob(id);
+        if (blob) files.set(id, blob);
+      }
+      const pack = await exportPack({
+        checklist: session.checklist,
+        application: session.application,
+        profile: session.profile,
+        evidence: session.evidence,
+        now: services.now().toISOString(),
+        evidenceFiles: files,
+        onProgress: (progress) => setState({ kind: 'working', progress }),
+      });
+      saveFile(pack.blob, pack.fileName);
+      setState({
+        kind: 'done',
+        fileName: pack.fileName,
+        pages: pack.pages,
+        draft: pack.draft,
+        missing: pack.missingGlyphs,
+      });
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section className="app-export" aria-labelledby="export-heading">
+      <h2 className="nhsuk-heading-m" id="export-heading">
+        Export the application pack
+      </h2>
+      <p className="nhsuk-body">
+        {ready
+          ? 'The pack is a PDF with every answer, the conflicts of interest register, the evidence schedule and your attached documents. Send it to the commissioner or upload it to the procurement portal.'
+          : 'You can export a draft at any time to share or check. It is marked DRAFT on every page until nothing blocks your application.'}
+      </p>
+      <Button onClick={() => void run()} disabled={state.kind === 'working'} variant={ready ? 'primary' : 'secondary'}>
+        {ready ? 'Export application pack' : 'Export a draft pack'}
+      </Button>
+      <div role="status" aria-live="polite" className="app-export__status">
+        {state.kind === 'working' ? (
+          <p className="nhsuk-body">
+            Making the pack on this computer… {Math.round(state.progress * 100)}%
+            <progress className="app-progress" max={1} value={state.progress} aria-hidden="true" />
+          </p>
+        ) : null}
+        {state.kind === 'done' ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              {state.draft ? 'Draft pack' : 'Application pack'} saved as{' '}
+              <strong className="app-break-word">{state.fileName}</strong> ({state.pages} pages). Check your downloads
+              folder.
+            </p>
+            {state.missing.length ? (
+              <p>Some characters could not be printed and show as [?] in the pack: {state.missing.join(' ')}</p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {state.kind === 'failed' ? (
+        <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
+          <h2 className="nhsuk-error-summary__heading">The pack could not be made</h2>
+          <div className="nhsuk-error-summary__body">
+            <p>{state.message}</p>
+            <p>
+              Your answers are safe. Try again; if it keeps failing, download a backup and contact your Local Medical
+              Committee.
+            </p>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
 }

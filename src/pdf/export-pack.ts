@@ -1,0 +1,54 @@
+/**
+ * The one call the export button needs: builds the pack model, fetches the fonts, renders the PDF
+ * with its appendices, and names the file. Import it with `import('@/pdf/export-pack')` when the
+ * user exports, so jsPDF, the fonts and pdf-lib load only then. The file id is derived from the
+ * application and the moment of export (no randomness), so the same export gives the same bytes.
+ */
+import { buildPackModel, type PackInput } from './pack-model';
+import { packFileName } from './pack-file-name';
+import { loadPackFonts } from './pack-fonts';
+import { renderPack, type PackFonts } from './render';
+
+export interface ExportPackInput extends PackInput {
+  /** Evidence bytes by evidence id, as stored; PDFs and images are appended to the pack. */
+  readonly evidenceFiles: ReadonlyMap<string, Blob | Uint8Array>;
+  /** 0 to 1, several times a second while the pack is made. */
+  readonly onProgress?: (fraction: number) => void;
+  /** The pack's fonts; fetched from the app's own `fonts/` folder when not given. */
+  readonly fonts?: PackFonts;
+}
+
+export interface ExportedPack {
+  readonly blob: Blob;
+  readonly fileName: string;
+  readonly pages: number;
+  /** Whether the pack is marked DRAFT (the application is not ready to submit). */
+  readonly draft: boolean;
+  /** Characters the font could not print, shown in the pack as "[?]"; tell the user if not empty. */
+  readonly missingGlyphs: readonly string[];
+}
+
+async function fileIdFor(input: PackInput): Promise<string> {
+  const seed = new TextEncoder().encode(`${input.application.id}|${input.application.revision}|${input.now}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', seed));
+  return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function exportPack(input: ExportPackInput): Promise<ExportedPack> {
+  input.onProgress?.(0);
+  const model = buildPackModel(input);
+  const fonts = input.fonts ?? (await loadPackFonts());
+  const result = await renderPack(model, fonts, {
+    creationDate: new Date(input.now),
+    fileId: await fileIdFor(input),
+    evidenceFiles: input.evidenceFiles,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  return {
+    blob: new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+    fileName: packFileName(model),
+    pages: result.pages,
+    draft: model.draft,
+    missingGlyphs: result.missingGlyphs,
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Fetches the pack's fonts (public/fonts/pack-regular.ttf and pack-bold.ttf, Noto Sans subsets
+ * under the SIL Open Font License) from the app's own origin, only when the user exports. The
+ * URLs are relative to the page, so the app works from any static host and sub-path.
+ */
+import type { PackFonts } from './render';
+
+export async function loadPackFonts(base: string = document.baseURI): Promise<PackFonts> {
+  const get = async (name: string) => {
+    const response = await fetch(new URL(`fonts/${name}`, base));
+    if (!response.ok) throw new Error(`The PDF font ${name} could not be loaded (${response.status}).`);
+    return response.arrayBuffer();
+  };
+  const [regular, bold] = await Promise.all([get('pack-regular.ttf'), get('pack-bold.ttf')]);
+  return { regular, bold };
+}

@@ -1,0 +1,91 @@
+/**
+ * The page test/tools/bench-pack.ts bundles with Vite and opens in Chromium: it fetches the
+ * reference application, its evidence and the fonts, then times what an export does on the main
+ * thread (build the pack model, render, append the evidence) and watches for long tasks.
+ */
+import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
+import { loadChecklistOrThrow } from '@/domain/definition/load-checklist';
+import { buildPackModel } from '@/pdf/pack-model';
+import { loadPackFonts } from '@/pdf/pack-fonts';
+import checklistJson from '../../schemas/checklists/aqp-2012.json';
+
+export interface BenchInput {
+  readonly application: Application;
+  readonly profile: OrganisationProfile;
+  readonly evidence: EvidenceMeta[];
+  readonly now: string;
+}
+
+export interface BenchRun {
+  /** Model and render, up to the PDF without appendices. */
+  readonly msBeforeAppendices: number;
+  /** Model, render and appended evidence: the whole export. */
+  readonly ms: number;
+  readonly modelMs: number;
+  readonly longestTaskMs: number;
+  readonly longTasks: number;
+  readonly pages: number;
+  readonly bytesBeforeAppendices: number;
+  readonly bytesTotal: number;
+  readonly missingGlyphs: readonly string[];
+  /** Long tasks ("start+duration" ms from the start) and progress marks ("fraction@ms"). */
+  readonly timeline: { readonly tasks: readonly string[]; readonly progress: readonly string[] };
+}
+
+declare global {
+  interface Window {
+    benchPack: () => Promise<BenchRun>;
+  }
+}
+
+window.benchPack = async () => {
+  const input = (await (await fetch('./input.json')).json()) as BenchInput;
+  const files = new Map<string, Uint8Array>();
+  for (const e of input.evidence)
+    files.set(e.id, new Uint8Array(await (await fetch(`./evidence/${e.id}`)).arrayBuffer()));
+  const fonts = await loadPackFonts(document.baseURI);
+  const { renderPack } = await import('@/pdf/render');
+  const checklist = loadChecklistOrThrow(checklistJson);
+  let start = Infinity;
+  const tasks: number[] = [];
+  const taskTimes: string[] = [];
+  const marks: string[] = [];
+  const observer = new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      if (e.startTime + e.duration < start) return;
+      tasks.push(e.duration);
+      taskTimes.push(`${Math.round(e.startTime - start)}+${Math.round(e.duration)}`);
+    }),
+  );
+  observer.observe({ type: 'longtask' });
+
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  start = performance.now();
+  const model = buildPackModel({ checklist, ...input });
+  const modelDone = performance.now();
+  let mainDone = 0;
+  const result = await renderPack(model, fonts, {
+    creationDate: new Date(input.now),
+    fileId: '0123456789abcdef0123456789abcdef',
+    evidenceFiles: files,
+    onProgress: (f) => {
+      marks.push(`${f.toFixed(2)}@${Math.round(performance.now() - start)}`);
+      if (f >= 0.92 && !mainDone) mainDone = performance.now();
+    },
+  });
+  const end = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return {
+    msBeforeAppendices: Math.round(mainDone - start),
+    ms: Math.round(end - start),
+    modelMs: Math.round(modelDone - start),
+    longestTaskMs: Math.round(Math.max(0, ...tasks)),
+    longTasks: tasks.length,
+    pages: result.pages,
+    bytesBeforeAppendices: result.bytesBeforeAppendices,
+    bytesTotal: result.bytes.byteLength,
+    missingGlyphs: result.missingGlyphs,
+    timeline: { tasks: taskTimes, progress: marks.filter((_, i) => i % 5 === 0 || i > marks.length - 4) },
+  };
+};
