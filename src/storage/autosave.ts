@@ -42,6 +42,8 @@ export interface AutosaveOptions {
   readonly document?: DocumentLike | null;
   /** Called after each successful explicit save (the app asks for persistent storage). */
   readonly onExplicitSave?: () => void;
+  /** Written synchronously on every change and cleared once it is saved (see journal.ts). */
+  readonly journal?: { write(record: unknown, base: number): void; clear(): void };
 }
 
 export const maxDebounceMs = 500;
@@ -119,6 +121,7 @@ export class Autosave<T extends Saveable> {
     if (record.id !== this.initial.id) throw new Error('An Autosave saves one record: create another for this one.');
     this.pending = record;
     if (this.stopped) return; // kept for a backup, never written
+    this.options.journal?.write(record, this.base);
     if (this.current.kind === 'conflict') {
       this.setState({ kind: 'conflict', mine: record, theirs: this.current.theirs });
       return;
@@ -207,6 +210,7 @@ export class Autosave<T extends Saveable> {
       if (this.stopped) {
         if (!saved) this.pending ??= record;
       } else if (saved) {
+        if (this.pending === undefined) this.options.journal?.clear();
         this.setState({ kind: 'saved', at: this.now().toISOString(), record: saved });
       } else if (!result.ok) {
         this.pending ??= record;

@@ -26,6 +26,8 @@ import { defaultDatabaseName, settingsKey } from '@/storage/db';
 import { createDexieBackend, type StorageBackend } from '@/storage/dexie-repositories';
 import { failure, newerAppMessage, removedHereMessage } from '@/storage/errors';
 import { createMemoryBackend } from '@/storage/memory-repositories';
+import { browserJournalStore, Journal, replayJournal, type JournalStore } from '@/storage/journal';
+import { restoreApplication, restoreProfile } from '@/domain/application/restore';
 import { Persistence, type StorageManagerLike } from '@/storage/persistence';
 import { defaultDeps, type StorageDeps } from '@/storage/record-helpers';
 import { removeAllData, type RemoveResult } from '@/storage/remove-all-data';
@@ -62,6 +64,8 @@ export interface OpenStorageOptions {
   readonly deps?: Partial<StorageDeps>;
   readonly storageManager?: StorageManagerLike | null;
   readonly caches?: Pick<CacheStorage, 'keys' | 'delete'> | null;
+  /** Where the write-ahead journal lives: localStorage by default; null for none. */
+  readonly journalStore?: JournalStore | null;
   /** How long opening may take before the app carries on in memory. */
   readonly openTimeoutMs?: number;
 }
@@ -116,6 +120,14 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
 
   const backend: StorageBackend = connection ? createDexieBackend(connection, deps) : createMemoryBackend(deps);
   const { repositories } = backend;
+  // Changes journalled by a page that closed before its save ran are saved now, before any page reads.
+  const journal = new Journal(
+    connection ? (options.journalStore === undefined ? browserJournalStore() : options.journalStore) : null,
+  );
+  await replayJournal(journal, {
+    applications: { restore: restoreApplication, repository: repositories.applications },
+    profiles: { restore: restoreProfile, repository: repositories.profiles },
+  }).catch(() => 0);
   const persistence: Persistence = new Persistence(repositories.settings, {
     ...(options.storageManager === undefined ? {} : { storage: options.storageManager }),
     now: deps.now,
@@ -131,8 +143,22 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
     onStop: (listener) => connection?.onStop(listener) ?? (() => undefined),
     persistence,
     createAutosave: (repository, initial, autosaveOptions = {}) => {
+      const kind =
+        repository === (repositories.applications as unknown)
+          ? 'applications'
+          : repository === (repositories.profiles as unknown)
+            ? 'profiles'
+            : undefined;
       const autosave = new Autosave(repository, initial, {
         now: deps.now,
+        ...(kind
+          ? {
+              journal: {
+                write: (record: unknown, base: number) => journal.write(kind, record as { id: string }, base),
+                clear: () => journal.clear(kind, initial.id),
+              },
+            }
+          : {}),
         onExplicitSave: () => void persistence.afterExplicitSave(),
         ...autosaveOptions,
       });
