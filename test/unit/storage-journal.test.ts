@@ -57,11 +57,8 @@ describe('the write-ahead journal', () => {
     const name = `journal-test-${++n}`;
     const first = await openStorage({ databaseName: name, journalStore: store, storageManager: null, caches: null });
     const app = await first.repositories.applications.create(makeApplication());
-    new Journal(store).write(
-      'applications',
-      { ...app, answers: { 'com.price': 'no' }, updatedAt: '2026-11-22T09:01:00.000Z' },
-      0,
-    );
+    const older = { ...app, answers: { 'com.price': 'no' }, updatedAt: '2026-11-22T09:01:00.000Z' };
+    new Journal(store).write('applications', older, 0);
     await first.repositories.applications.save({
       ...app,
       answers: { 'com.price': 'yes' },
