@@ -33,7 +33,9 @@ describe('closing the page abruptly', () => {
     await app.page.getByRole('button', { name: 'Start application' }).click();
     await app.page.getByRole('heading', { name: /Application to/ }).waitFor();
     // The Freedom of Information page: one long answer, a page of its own.
-    const pageUrl = app.page.url().replace(/#\/applications\/([^/]+).*$/, '#/applications/$1/sections/commercial/com.foi');
+    const pageUrl = app.page
+      .url()
+      .replace(/#\/applications\/([^/]+).*$/, '#/applications/$1/sections/commercial/com.foi');
     await app.expectClean();
     await app.page.close({ runBeforeUnload: false });
 

@@ -70,6 +70,7 @@ describe('formats', () => {
 
   it.each([
     [{ day: '31', month: '2', year: '2020' }, 'must be a real date', 'day'],
+    [{ day: '1', month: '13', year: '2020' }, 'must be a real date', 'month'],
     [{ day: '', month: '2', year: '2020' }, 'must include a day', 'day'],
     [{ day: '1', month: '2', year: '20' }, 'Year must include 4 numbers', 'year'],
     [{ day: '1', month: '1', year: '2030' }, 'must be today or in the past', 'day'],

@@ -28,6 +28,15 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** UK numbers: 10 or 11 digits starting 0, or +44 and 9 or 10 digits; spaces, dashes and brackets allowed. */
 const phonePattern = /^(?:0\d{9,10}|\+44\d{9,10})$/;
 
+/** Which box of an impossible date to point at: a month over 12 or a year out of range, else the day. */
+function impossiblePart(value: { readonly day: string; readonly month: string; readonly year: string }): string {
+  const month = Number(value.month);
+  if (!Number.isInteger(month) || month < 1 || month > 12) return 'month';
+  const year = Number(value.year);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) return 'year';
+  return 'day';
+}
+
 const wordCount = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
 function requiredMessage(question: Question | ItemQuestion): string {
@@ -116,7 +125,7 @@ export function validateAnswer(
       if (!/^\s*\d{4}\s*$/.test(value.year))
         return [{ code: 'format', part: 'year', message: `Year must include 4 numbers: ${label}` }];
       const iso = dateFromParts(value.day, value.month, value.year);
-      if (!iso) return [{ code: 'format', part: 'day', message: `${label} must be a real date` }];
+      if (!iso) return [{ code: 'format', part: impossiblePart(value), message: `${label} must be a real date` }];
       if (v.notFuture && iso > ctx.dates.today)
         return [{ code: 'range', part: 'day', message: `${label} must be today or in the past` }];
       if (v.notPast && iso < ctx.dates.today)

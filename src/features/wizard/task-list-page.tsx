@@ -76,11 +76,18 @@ export function TaskListPage() {
         <BackLink href={href(paths.home())}>Your applications</BackLink>
         <span className="nhsuk-caption-l">{profile.name}</span>
         <h1 className="nhsuk-heading-l">Application to {application.advert.commissioner || 'the commissioner'}</h1>
-        <p className="nhsuk-body">
-          {services || 'No services chosen'}
-          {application.advert.reference ? `. Advert reference ${application.advert.reference}` : ''}
-          {application.advert.closingDate ? `. Closing date ${formatDate(application.advert.closingDate)}` : ''}.
-        </p>
+        <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-application__facts">
+          {[
+            ['Services', services || 'None chosen'],
+            ['Advert reference', application.advert.reference || 'Not given'],
+            ['Closing date', application.advert.closingDate ? formatDate(application.advert.closingDate) : 'Not given'],
+          ].map(([key, value]) => (
+            <div className="nhsuk-summary-list__row" key={key}>
+              <dt className="nhsuk-summary-list__key">{key}</dt>
+              <dd className="nhsuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+        </dl>
         <p className="nhsuk-body">
           You have completed {overall.completed} of {overall.total} sections.
         </p>
