@@ -19,16 +19,15 @@ import { loadAppChecklist } from '@/components/session/checklist';
 import { isoDate, timeOfDay } from '@/components/session/dates';
 import { formatDate } from '@/domain/rules/values';
 
-function sectionsThatApply(checklist: LoadedChecklist, app: Application): number {
+function sectionsThatApply(checklist: LoadedChecklist, app: Application, today: string): number {
   const ev = createEvaluator({
     checklist,
     answers: app.answers,
     services: app.services,
-    dates: { today: '2000-01-01' },
+    dates: { today },
   });
-  return checklist.definition.sections
-    .filter((s) => !s.service || app.services.includes(s.service))
-    .filter((s) => ev.sectionVisible(s)).length;
+  // sectionVisible already leaves out the services not chosen.
+  return checklist.definition.sections.filter((s) => ev.sectionVisible(s)).length;
 }
 
 export function DraftsPage() {
@@ -97,7 +96,7 @@ export function DraftsPage() {
       ) : (
         <ul className="nhsuk-list app-applications">
           {apps.map((app) => {
-            const total = checklist ? sectionsThatApply(checklist, app) : 0;
+            const total = checklist ? sectionsThatApply(checklist, app, today) : 0;
             const names = app.services.map((s) => checklist?.services.get(s)?.name ?? s).join(', ');
             return (
               <li className="nhsuk-card app-application" key={app.id}>

@@ -3,7 +3,7 @@
  * engine through its resolver; every change is autosaved (invalid drafts too). Continue shows
  * "There is a problem" for blocking issues; "Save and come back later" is always there.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
 import type { AnswerValue, Answers } from '@/domain/answers/answer-value';
 import type { Page, Section } from '@/domain/definition/checklist-schema';
@@ -11,13 +11,12 @@ import { evaluate } from '@/domain/rules/evaluate';
 import { engineResolver } from '@/components/forms/engine-resolver';
 import { fieldName, questionIdOf } from '@/components/forms/field-names';
 import { Button, ButtonGroup } from '@/components/nhs/button';
-import { ErrorSummary } from '@/components/nhs/error-summary';
-import { BackLink } from '@/components/nhs/messages';
-import { href, navigate } from '@/components/routing/hash-location';
+import { navigate } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
 import { SaveStatus } from '@/components/session/save-status';
+import { errorPart, WizardForm } from './wizard-form';
 import { focusTarget } from './field-props';
 import { layOutPage } from './page-layout';
 import { domIdOf, QuestionField } from './question-field';
@@ -38,7 +37,6 @@ export function QuestionPage({
   readonly returnTo?: string;
 }) {
   const session = useApplicationSession();
-  const [submits, setSubmits] = useState(0);
   const defaultValues = useMemo(
     () => Object.fromEntries(page.questions.map((q) => [fieldName(q.id), session.answers[q.id]])),
     // The form starts from the saved answers when the page opens; after that it leads.
@@ -70,7 +68,7 @@ export function QuestionPage({
     const id = questionIdOf(name);
     const question = session.checklist.questions.get(id)?.question;
     if (!question || !live.evaluator.questionVisible(id) || !error?.message) return [];
-    const part = typeof error.type === 'string' ? error.type.split(':')[1] : undefined;
+    const part = errorPart(error);
     return [{ id, message: String(error.message), part, targetId: focusTarget(question, domIdOf(id), part) }];
   });
   const order = page.questions.map((q) => q.id);
@@ -90,49 +88,37 @@ export function QuestionPage({
   };
 
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <BackLink href={href(back)} />
-        <ErrorSummary errors={errors} focusKey={submits} />
-        <form
-          noValidate
-          onSubmit={(e) => {
-            setSubmits((n) => n + 1);
-            void handleSubmit(onValid)(e);
-          }}
-        >
-          {single ? (
-            <span className="nhsuk-caption-l">{section.title}</span>
-          ) : (
-            <>
-              <span className="nhsuk-caption-l">{section.title}</span>
-              <h1 className="nhsuk-heading-l">{page.title}</h1>
-            </>
-          )}
-          {page.intro ? <p className="nhsuk-body">{page.intro}</p> : null}
-          {layout.map(({ question, reveals }) => (
-            <QuestionField
-              key={question.id}
-              question={question}
-              evaluator={live.evaluator}
-              value={(id) => values[fieldName(id)] as AnswerValue | undefined}
-              setValue={(id, v) => setValue(fieldName(id), v, { shouldDirty: true })}
-              onBlur={() => undefined}
-              errorOf={(id) => errors.find((e) => e.id === id)}
-              issues={live.issues}
-              reveals={reveals}
-              asHeading={single}
-            />
-          ))}
-          <ButtonGroup>
-            <Button type="submit">{returnTo ? 'Save and return' : 'Continue'}</Button>
-            <Button variant="secondary" onClick={() => void saveAndLeave()}>
-              Save and come back later
-            </Button>
-          </ButtonGroup>
-          <SaveStatus state={session.saveState} />
-        </form>
-      </div>
-    </div>
+    <WizardForm back={back} errors={errors} onSubmit={(e) => void handleSubmit(onValid)(e)}>
+      {single ? (
+        <span className="nhsuk-caption-l">{section.title}</span>
+      ) : (
+        <>
+          <span className="nhsuk-caption-l">{section.title}</span>
+          <h1 className="nhsuk-heading-l">{page.title}</h1>
+        </>
+      )}
+      {page.intro ? <p className="nhsuk-body">{page.intro}</p> : null}
+      {layout.map(({ question, reveals }) => (
+        <QuestionField
+          key={question.id}
+          question={question}
+          evaluator={live.evaluator}
+          value={(id) => values[fieldName(id)] as AnswerValue | undefined}
+          setValue={(id, v) => setValue(fieldName(id), v, { shouldDirty: true })}
+          onBlur={() => undefined}
+          errorOf={(id) => errors.find((e) => e.id === id)}
+          issues={live.issues}
+          reveals={reveals}
+          asHeading={single}
+        />
+      ))}
+      <ButtonGroup>
+        <Button type="submit">{returnTo ? 'Save and return' : 'Continue'}</Button>
+        <Button variant="secondary" onClick={() => void saveAndLeave()}>
+          Save and come back later
+        </Button>
+      </ButtonGroup>
+      <SaveStatus state={session.saveState} />
+    </WizardForm>
   );
 }

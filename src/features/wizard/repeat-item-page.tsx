@@ -10,15 +10,15 @@ import type { Page, RepeatQuestion, Section } from '@/domain/definition/checklis
 import { evaluate } from '@/domain/rules/evaluate';
 import { engineResolver } from '@/components/forms/engine-resolver';
 import { Button, ButtonGroup } from '@/components/nhs/button';
-import { ErrorSummary } from '@/components/nhs/error-summary';
-import { BackLink, Details } from '@/components/nhs/messages';
-import { href, navigate } from '@/components/routing/hash-location';
+import { Details } from '@/components/nhs/messages';
+import { navigate } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { useApplicationSession } from '@/components/session/application-session';
 import { SaveStatus } from '@/components/session/save-status';
 import { EvidenceField } from './evidence-field';
+import { errorPart, WizardForm } from './wizard-form';
 import { focusTarget, type FieldProps } from './field-props';
 import { fieldRegistry } from './field-registry';
 import { itemTitle } from './repeat-field';
@@ -44,7 +44,6 @@ export function RepeatItemPage({
   const session = useApplicationSession();
   const { newId } = useAppServices();
   const [id] = useState(() => (itemId === 'new' ? newId() : itemId));
-  const [submits, setSubmits] = useState(0);
   const items = useMemo(() => {
     const value = session.answers[question.id];
     return isRepeatItems(value) ? value : [];
@@ -82,7 +81,7 @@ export function RepeatItemPage({
   const errors = question.fields.flatMap((field) => {
     const error = formState.errors[field.id];
     if (!error?.message || !live.evaluator.fieldVisible(field, scope)) return [];
-    const part = typeof error.type === 'string' ? error.type.split(':')[1] : undefined;
+    const part = errorPart(error);
     return [
       { id: field.id, message: String(error.message), part, targetId: focusTarget(field, `item-${field.id}`, part) },
     ];
@@ -98,69 +97,57 @@ export function RepeatItemPage({
   };
 
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <BackLink href={href(back)} />
-        <ErrorSummary errors={errors} focusKey={submits} />
-        <form
-          noValidate
-          onSubmit={(e) => {
-            setSubmits((n) => n + 1);
-            void handleSubmit(onValid)(e);
+    <WizardForm back={back} errors={errors} onSubmit={(e) => void handleSubmit(onValid)(e)}>
+      <span className="nhsuk-caption-l">{question.label}</span>
+      <h1 className="nhsuk-heading-l">{title}</h1>
+      {question.fields
+        .filter((field) => live.evaluator.fieldVisible(field, scope))
+        .map((field) => {
+          const issues = live.issues.filter(
+            (i) => i.itemId === id && i.fieldId === field.id && i.severity !== 'blocking',
+          );
+          return (
+            <div className="app-question" key={field.id}>
+              {renderField({
+                question: field,
+                domId: `item-${field.id}`,
+                value: values[field.id] as ItemValue | undefined,
+                onChange: (v) => setValue(field.id, v),
+                onBlur: () => undefined,
+                error: errors.find((e) => e.id === field.id),
+                asHeading: false,
+                options: live.evaluator.options(field),
+                identifierKind: live.evaluator.identifierKind(field, scope),
+                reveals: new Map(),
+              })}
+              {field.help ? (
+                <Details summary={field.help.summary}>
+                  <p>{field.help.text}</p>
+                </Details>
+              ) : null}
+              {issues.map((issue) => (
+                <div className="nhsuk-inset-text app-warning" key={issue.checkId ?? issue.message}>
+                  <span className="nhsuk-u-visually-hidden">Warning: </span>
+                  <p>{issue.message}</p>
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      <ButtonGroup>
+        <Button type="submit">Save {question.itemName}</Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            // A new item that is cancelled is not kept; a changed one keeps what was typed.
+            if (itemId === 'new') session.setAnswers({ [question.id]: items.filter((i) => i.id !== id) });
+            navigate(back);
           }}
         >
-          <span className="nhsuk-caption-l">{question.label}</span>
-          <h1 className="nhsuk-heading-l">{title}</h1>
-          {question.fields
-            .filter((field) => live.evaluator.fieldVisible(field, scope))
-            .map((field) => {
-              const issues = live.issues.filter(
-                (i) => i.itemId === id && i.fieldId === field.id && i.severity !== 'blocking',
-              );
-              return (
-                <div className="app-question" key={field.id}>
-                  {renderField({
-                    question: field,
-                    domId: `item-${field.id}`,
-                    value: values[field.id] as ItemValue | undefined,
-                    onChange: (v) => setValue(field.id, v),
-                    onBlur: () => undefined,
-                    error: errors.find((e) => e.id === field.id),
-                    asHeading: false,
-                    options: live.evaluator.options(field),
-                    identifierKind: live.evaluator.identifierKind(field, scope),
-                    reveals: new Map(),
-                  })}
-                  {field.help ? (
-                    <Details summary={field.help.summary}>
-                      <p>{field.help.text}</p>
-                    </Details>
-                  ) : null}
-                  {issues.map((issue) => (
-                    <div className="nhsuk-inset-text app-warning" key={issue.checkId ?? issue.message}>
-                      <span className="nhsuk-u-visually-hidden">Warning: </span>
-                      <p>{issue.message}</p>
-                    </div>
-                  ))}
-                </div>
-              );
-            })}
-          <ButtonGroup>
-            <Button type="submit">Save {question.itemName}</Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                // A new item that is cancelled is not kept; a changed one keeps what was typed.
-                if (itemId === 'new') session.setAnswers({ [question.id]: items.filter((i) => i.id !== id) });
-                navigate(back);
-              }}
-            >
-              Cancel
-            </Button>
-          </ButtonGroup>
-          <SaveStatus state={session.saveState} />
-        </form>
-      </div>
-    </div>
+          Cancel
+        </Button>
+      </ButtonGroup>
+      <SaveStatus state={session.saveState} />
+    </WizardForm>
   );
 }
