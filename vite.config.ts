@@ -19,6 +19,10 @@ const src = fileURLToPath(new URL('./src', import.meta.url));
  */
 const emptyModule = fileURLToPath(new URL('./src/pdf/empty-module.ts', import.meta.url));
 const jsPdfOptionalDependencies = { html2canvas: emptyModule, dompurify: emptyModule, canvg: emptyModule };
+/** pdf-lib's standard-font metrics: unused by the pack (see src/pdf/standard-fonts-stub.ts). */
+const pdfLibStandardFonts = {
+  '@pdf-lib/standard-fonts': fileURLToPath(new URL('./src/pdf/standard-fonts-stub.ts', import.meta.url)),
+};
 
 function cspMetaTag(): Plugin {
   return {
@@ -37,7 +41,7 @@ function cspMetaTag(): Plugin {
 export default defineConfig({
   base: './',
   plugins: [react(), cspMetaTag()],
-  resolve: { alias: { '@': src, ...jsPdfOptionalDependencies } },
+  resolve: { alias: { '@': src, ...jsPdfOptionalDependencies, ...pdfLibStandardFonts } },
   css: {
     preprocessorOptions: {
       scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin'] },

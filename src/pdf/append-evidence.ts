@@ -22,6 +22,13 @@ import { toPdfPoints, type AppendixPlacement, type AppendixSource } from './appe
 import { imageSize, pngParts, type PngParts } from './image-headers';
 import type { PackAppendix } from './pack-types';
 
+/**
+ * PDF objects pdf-lib parses or writes before it yields to the browser. Its default (100 when
+ * parsing, 50 when saving) yields through a timer hundreds of times for a pack; at 4× CPU slowdown
+ * a tick of 1,000 objects stays well under the 200 ms long-task limit (see `npm run bench:pack`).
+ */
+const objectsPerTick = 1000;
+
 export interface InspectedAppendix {
   readonly appendix: PackAppendix;
   readonly source: AppendixSource;
@@ -51,7 +58,11 @@ async function inspect(appendix: PackAppendix, file: Blob | Uint8Array | undefin
     };
   }
   try {
-    const pdf = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    const pdf = await PDFDocument.load(bytes, {
+      ignoreEncryption: true,
+      updateMetadata: false,
+      parseSpeed: objectsPerTick,
+    });
     if (pdf.isEncrypted) return { appendix, source: { status: 'unreadable', reason: 'it is password-protected.' } };
     const pages = pdf.getPages().map((p) => p.getSize());
     if (pages.length === 0) return { appendix, source: { status: 'unreadable', reason: 'it has no pages.' } };
@@ -125,7 +136,7 @@ export async function stampAppendices(
   inspected: ReadonlyMap<number, InspectedAppendix>,
   pause: () => Promise<void>,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pack, { updateMetadata: false });
+  const doc = await PDFDocument.load(pack, { updateMetadata: false, parseSpeed: objectsPerTick });
   for (const [number, found] of inspected) {
     const mine = placements.filter((p) => p.appendix === number);
     if (mine.length === 0 || found.source.status !== 'ok') continue;
@@ -150,5 +161,5 @@ export async function stampAppendices(
     }
     await pause();
   }
-  return doc.save({ useObjectStreams: false, objectsPerTick: 50 });
+  return doc.save({ useObjectStreams: false, objectsPerTick, updateFieldAppearances: false });
 }

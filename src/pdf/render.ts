@@ -17,6 +17,7 @@ import { colours, contentWidth, fontFamily, margin, PageWriter, type TextStyle }
 import { layOutPack, workOf, yieldToBrowser } from './lay-out-pack';
 import type { PackModel } from './pack-types';
 import { glyphGuard } from './text-safety';
+import { replaceUnicodeTextStep } from './identity-h-text';
 
 export { packFileName } from './pack-file-name';
 
@@ -63,6 +64,7 @@ function skipRightToLeftProcessing(): void {
   }
 }
 skipRightToLeftProcessing();
+replaceUnicodeTextStep((jsPDF.API as unknown as { events: [string, unknown][] }).events);
 
 function binaryString(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);

@@ -10,7 +10,8 @@
  * export). Prints JSON: the median run, and every run. Measures; never asserts.
  *
  * Usage: tsx test/tools/bench-pack.ts   (RUNS=5, THROTTLE=6 to change; PROFILE=file.cpuprofile
- * saves a CPU profile of the first run, for Chrome DevTools; MINIFY=0 keeps function names)
+ * saves a CPU profile of the first run, for Chrome DevTools; MINIFY=0 keeps function names;
+ * KEEP_DIR=1 keeps the built page so profile line numbers can be read)
  * Timings move with the machine's load: run it on a quiet machine and compare medians.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -98,7 +99,8 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.KEEP_DIR) console.error(`bench files kept in ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   const pick = (key: 'ms' | 'msBeforeAppendices' | 'modelMs' | 'longestTaskMs') => median(results.map((r) => r[key]));
   const first = results[0];

@@ -1,0 +1,72 @@
+// The fast Unicode text step must write exactly what jsPDF's own step writes: the same hex glyph
+// string, the same glyphs kept for the embedded subset, the same ToUnicode map and widths.
+import { readFileSync } from 'node:fs';
+import { jsPDF } from 'jspdf';
+import { describe, expect, it } from 'vitest';
+import { encodeIdentityH, replaceUnicodeTextStep } from '@/pdf/identity-h-text';
+
+interface Font {
+  encoding: string;
+  metadata: {
+    glyIdsUsed: number[];
+    toUnicode: Record<number, number>;
+    Unicode: { widths: unknown[] };
+    characterToGlyph(code: number): number;
+    widthOfGlyph(glyph: number): number;
+  };
+}
+
+function freshFont(): Font {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4' });
+  doc.addFileToVFS('r.ttf', readFileSync('public/fonts/pack-regular.ttf').toString('binary'));
+  doc.addFont('r.ttf', 'Pack', 'normal', 'Identity-H');
+  doc.setFont('Pack', 'normal');
+  return (doc as unknown as { internal: { getFont(): Font } }).internal.getFont();
+}
+
+const jsPdfEscape16 = (jsPDF.API as unknown as { pdfEscape16(text: string, font: Font): string }).pdfEscape16;
+
+const texts = [
+  'Afon Dyfrdwy GP Federation Limited',
+  '£1,250.00 – “quoted” … €, é ŵ ŷ Ł ő ş',
+  'Ysgol Gynradd Llanfair Pwllgwyngyll',
+  'repeat repeat repeat £££',
+  '',
+];
+
+describe('the Identity-H text step', () => {
+  it('encodes every string as jsPDF does, and leaves the font with the same glyphs, map and widths', () => {
+    const theirs = freshFont();
+    const mine = freshFont();
+    for (const text of texts) expect(encodeIdentityH(mine, text)).toBe(jsPdfEscape16(text, theirs));
+    expect(new Set(mine.metadata.glyIdsUsed)).toEqual(new Set(theirs.metadata.glyIdsUsed));
+    expect(mine.metadata.toUnicode).toEqual(theirs.metadata.toUnicode);
+    expect(mine.metadata.Unicode.widths).toEqual(theirs.metadata.Unicode.widths);
+  });
+
+  it('records each glyph once, however often it is drawn', () => {
+    const font = freshFont();
+    const before = font.metadata.glyIdsUsed.length;
+    encodeIdentityH(font, 'aaaa');
+    encodeIdentityH(font, 'aa');
+    expect(font.metadata.glyIdsUsed.length).toBe(before + 1);
+  });
+
+  it('replaces exactly one postProcessText handler, and refuses when there is not exactly one', () => {
+    const other = () => undefined;
+    const events: [string, unknown][] = [
+      ['preProcessText', other],
+      ['postProcessText', other],
+    ];
+    replaceUnicodeTextStep(events);
+    expect(events[0]?.[1]).toBe(other);
+    expect(events[1]?.[1]).not.toBe(other);
+    expect(() => replaceUnicodeTextStep([['preProcessText', other]])).toThrow(/found 0/);
+    expect(() =>
+      replaceUnicodeTextStep([
+        ['postProcessText', other],
+        ['postProcessText', other],
+      ]),
+    ).toThrow(/found 2/);
+  });
+});
