@@ -107,6 +107,8 @@ function handler(payload: TextPayload): void {
 export function replaceUnicodeTextStep(events: JsPdfEvent[]): void {
   const found = events.flatMap(([name], i) => (name === 'postProcessText' ? [i] : []));
   if (found.length !== 1 || found[0] === undefined)
-    throw new Error(`Expected one jsPDF postProcessText handler, found ${found.length}; check src/pdf/identity-h-text.ts`);
+    throw new Error(
+      `Expected one jsPDF postProcessText handler, found ${found.length}; check src/pdf/identity-h-text.ts`,
+    );
   events[found[0]] = ['postProcessText', handler];
 }
