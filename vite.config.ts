@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/app/content-security-policy.ts';
 
@@ -38,9 +39,55 @@ function cspMetaTag(): Plugin {
   };
 }
 
+/**
+ * The service worker (Workbox, through vite-plugin-pwa): precaches the whole built app (scripts,
+ * styles, the checklist, the PDF chunks and fonts, icons) so that after one online visit the app
+ * starts and exports with no connection at all. `prompt`: a new version waits until the user
+ * accepts it (the app saves every pending edit first); it never reloads by itself. The host's
+ * `config.json` is not precached: it is fetched from the network first, and the last copy seen is
+ * used when offline. Registration is done by src/app/service-worker.ts.
+ */
+const serviceWorker = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'icons/*.png', 'fonts/*'],
+  manifest: {
+    id: './',
+    name: 'Apply to be an Any Qualified Provider',
+    short_name: 'AQP apply',
+    description:
+      'Prepare an Any Qualified Provider application pack for your GP practice, federation or provider company. Works offline; your answers stay on this computer.',
+    lang: 'en-GB',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    theme_color: '#005eb8',
+    background_color: '#f0f4f5',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,ttf,txt,webmanifest}'],
+    globIgnores: ['**/.vite/**', 'config.json'],
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    // Precache only: no runtime fetches to anywhere but the app's own files and config.json.
+    runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.endsWith('/config.json'),
+        handler: 'NetworkFirst',
+        options: { cacheName: 'lmc-config', networkTimeoutSeconds: 4 },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMetaTag()],
+  plugins: [react(), cspMetaTag(), serviceWorker],
   resolve: { alias: { '@': src, ...jsPdfOptionalDependencies, ...pdfLibStandardFonts } },
   css: {
     preprocessorOptions: {

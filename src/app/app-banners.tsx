@@ -1,8 +1,11 @@
 /**
- * Warnings that stay on every page: the in-memory mode (IndexedDB unavailable) and the stop after
- * a newer version of the app took over the database in another tab.
+ * Messages that stay on every page: a new version of the app ready to use (applied only when the
+ * user says so, after every edit is saved), the in-memory mode (IndexedDB unavailable), the stop
+ * after a newer version took over the database in another tab, and faults in the host's
+ * config.json (for the LMC to fix; the app carries on with its defaults).
  */
 import { useEffect, useState } from 'react';
+import { applyUpdate, useServiceWorker } from './service-worker';
 import { Button } from '@/components/nhs/button';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
@@ -14,6 +17,8 @@ export function AppBanners() {
   useEffect(() => services.onStorageStop?.((reason) => setStopped(reason)), [services]);
   return (
     <>
+      <UpdateBanner />
+      <HostingProblems />
       {stopped ? (
         <div className="nhsuk-warning-callout app-banner" role="alert">
           <h2 className="nhsuk-warning-callout__label">
@@ -44,5 +49,58 @@ export function AppBanners() {
         </div>
       ) : null}
     </>
+  );
+}
+
+function UpdateBanner() {
+  const services = useAppServices();
+  const { updateReady } = useServiceWorker();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!updateReady) return null;
+  const accept = async () => {
+    setBusy(true);
+    setProblem(await applyUpdate(services.saveAllPending));
+    setBusy(false);
+  };
+  return (
+    <div className="nhsuk-inset-text app-banner app-update-banner" role="status" aria-live="polite">
+      <span className="nhsuk-u-visually-hidden">Information: </span>
+      <h2 className="nhsuk-heading-s">A new version of this app is ready</h2>
+      <p>Your answers are saved first, then the page reloads with the new version. Nothing you typed is lost.</p>
+      {problem ? (
+        <p className="nhsuk-error-message">
+          <span className="nhsuk-u-visually-hidden">Error:</span> The new version has not been applied, because your
+          latest changes could not be saved: {problem}
+        </p>
+      ) : null}
+      <Button onClick={() => void accept()} disabled={busy}>
+        {busy ? 'Saving your answers…' : 'Use the new version'}
+      </Button>
+    </div>
+  );
+}
+
+function HostingProblems() {
+  const { problems } = useAppServices().hosting;
+  if (!problems?.length) return null;
+  return (
+    <div className="nhsuk-warning-callout app-banner" id="hosting-problems">
+      <h2 className="nhsuk-warning-callout__label">
+        <span role="text">
+          <span className="nhsuk-u-visually-hidden">Important: </span>This site’s settings file has a problem
+        </span>
+      </h2>
+      <p>
+        The app works normally, but without the settings from whoever hosts it (such as open adverts). If you look after
+        this website, fix <code>config.json</code>:
+      </p>
+      <ul>
+        {problems.map((problem, i) => (
+          <li key={i}>{problem}</li>
+        ))}
+      </ul>
+      <p>If you are filling in an application, you can carry on. Tell the people who gave you the link.</p>
+    </div>
   );
 }

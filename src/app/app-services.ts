@@ -3,10 +3,16 @@
  * autosave, backups (recording the date of the last one), persistence, "remove all data", the
  * clock and ids. The one place where the UI meets `src/storage`.
  */
-import type { AppServices, Autosave as AutosavePort, AutosaveState } from '@/components/services/app-services';
+import type {
+  AppServices,
+  Autosave as AutosavePort,
+  AutosaveState,
+  HostingState,
+} from '@/components/services/app-services';
 import type { RecordRepository } from '@/domain/ports';
 import type { Autosave } from '@/storage/autosave';
 import type { AppStorage } from '@/storage/open-storage';
+import { offlineStatus } from './offline-status';
 
 type Saveable = { readonly id: string; readonly revision: number };
 
@@ -24,11 +30,12 @@ function adaptAutosave<T extends Saveable>(autosave: Autosave<T>): AutosavePort<
   };
 }
 
-export function createAppServices(storage: AppStorage): AppServices {
+export function createAppServices(storage: AppStorage, hosting: HostingState = { config: {} }): AppServices {
   const now = () => new Date();
   const { repositories } = storage;
   return {
     repositories,
+    hosting,
     storage: {
       mode: storage.mode,
       ...(storage.warning ? { reason: storage.warning.message } : {}),
@@ -82,6 +89,9 @@ export function createAppServices(storage: AppStorage): AppServices {
       const result = await storage.removeAllData();
       if (!result.ok) throw new Error(result.message);
     },
+    saveAllPending: async () => (await storage.saveAllPending())?.message ?? null,
+    offlineStatus,
+    writeReadTest: async () => (await storage.writeReadTest(crypto.randomUUID()))?.message ?? null,
     now,
     newId: () => crypto.randomUUID(),
   };

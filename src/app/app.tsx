@@ -19,6 +19,7 @@ import { matchRoute } from './routes';
 const footerLinks = [
   { label: 'Your applications', href: href(paths.home()) },
   { label: 'Backups and storage', href: href(paths.settings()) },
+  { label: 'Ready to work offline?', href: href(paths.offline()) },
   { label: 'Accessibility statement', href: href(paths.accessibility()) },
 ];
 

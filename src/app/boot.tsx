@@ -6,11 +6,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadAppChecklist } from '@/components/session/checklist';
 import { App } from './app';
+import { startServiceWorker } from './service-worker';
 
 export function boot(root: HTMLElement): void {
   const services = import('./open-services').then((m) => m.openServices());
   // The checklist is needed by almost every page: fetch and check it while storage opens.
   void loadAppChecklist().catch(() => undefined);
+  startServiceWorker();
   createRoot(root).render(
     <StrictMode>
       <App services={services} />

@@ -27,6 +27,7 @@ const routes: readonly RouteDef[] = [
   { pattern: '/', Page: page(() => import('./home-route'), 'HomeRoute') },
   { pattern: '/start', Page: page(() => import('@/features/start/start-page'), 'StartPage') },
   { pattern: '/settings', Page: page(() => import('@/features/settings/settings-page'), 'SettingsPage') },
+  { pattern: '/offline', Page: page(() => import('@/features/offline/offline-page'), 'OfflinePage') },
   { pattern: '/accessibility', Page: page(() => import('@/features/about/accessibility-page'), 'AccessibilityPage') },
   { pattern: '/applications/:id', Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardTaskList') },
   { pattern: '/applications/:id/review', Page: page(() => import('@/features/review/review-page'), 'ReviewPage') },

@@ -10,7 +10,7 @@
  * usable storage.
  */
 import type { StorageFailure, RecordRepository, Repositories, Unsubscribe } from '@/domain/ports';
-import { Autosave, type AutosaveOptions } from '@/storage/autosave';
+import { Autosave, type AutosaveOptions, type AutosaveState } from '@/storage/autosave';
 import { exportBackup, type ExportOptions, type ExportResult } from '@/storage/backup';
 import {
   findExisting,
@@ -31,6 +31,7 @@ import { restoreApplication, restoreProfile } from '@/domain/application/restore
 import { Persistence, type StorageManagerLike } from '@/storage/persistence';
 import { defaultDeps, type StorageDeps } from '@/storage/record-helpers';
 import { removeAllData, type RemoveResult } from '@/storage/remove-all-data';
+import { writeReadTest } from '@/storage/write-read-test';
 
 export interface AppStorage {
   readonly mode: 'indexeddb' | 'memory';
@@ -51,6 +52,13 @@ export interface AppStorage {
   readBackup(input: Blob | string, options?: { readonly passphrase?: string }): Promise<ReadBackupResult>;
   findExisting(backup: PreparedBackup): ReturnType<typeof findExisting>;
   importBackup(backup: PreparedBackup, options: ImportOptions): Promise<ImportResult>;
+  /**
+   * Saves every open autosave's pending changes, durably. Resolves with null when all are saved,
+   * or with the failure that stopped one (before an app update, which must lose nothing).
+   */
+  saveAllPending(): Promise<StorageFailure | null>;
+  /** Writes, reads back and deletes a test record; null when the database works. */
+  writeReadTest(token: string): Promise<StorageFailure | null>;
   /** Deletes every database and cache of the app on this computer; then reload the page. */
   removeAllData(): Promise<RemoveResult>;
   close(): void;
@@ -133,6 +141,9 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
     now: deps.now,
   });
 
+  /** Every autosave not yet disposed, as the one thing saveAllPending needs of it. */
+  const open = new Set<{ flush(options: { durable: boolean }): Promise<AutosaveState<unknown>> }>();
+
   return {
     mode: connection ? 'indexeddb' : 'memory',
     repositories,
@@ -162,6 +173,9 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
         onExplicitSave: () => void persistence.afterExplicitSave(),
         ...autosaveOptions,
       });
+      const flusher = { flush: (o: { durable: boolean }) => autosave.flush(o) };
+      open.add(flusher);
+      autosave.onDispose(() => open.delete(flusher));
       if (connection) {
         const stopped = connection.stopped;
         if (stopped) autosave.stop(stopped);
@@ -170,6 +184,17 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
       }
       return autosave;
     },
+    saveAllPending: async () => {
+      const states = await Promise.all([...open].map((autosave) => autosave.flush({ durable: true })));
+      for (const state of states) {
+        if (state.kind === 'failed') return state.failure;
+        if (state.kind === 'conflict') return failure('conflict');
+        if (state.kind === 'stopped') return state.failure;
+      }
+      return null;
+    },
+    writeReadTest: async (token) =>
+      connection ? writeReadTest(connection.db, token) : (warning ?? failure('unavailable')),
     exportBackup: (exportOptions) => exportBackup(repositories, { now: deps.now, ...exportOptions }),
     readBackup: (input, readOptions) => readBackup(input, readOptions),
     findExisting: (backup) => findExisting(repositories, backup),

@@ -10,7 +10,7 @@ interface Font {
   metadata: {
     glyIdsUsed: number[];
     toUnicode: Record<number, number>;
-    Unicode: { widths: unknown[] };
+    Unicode: { widths: (number | number[])[] };
     characterToGlyph(code: number): number;
     widthOfGlyph(glyph: number): number;
   };

@@ -4,6 +4,8 @@ const enc = encodeURIComponent;
 export const paths = {
   home: () => '/',
   start: () => '/start',
+  /** Start an application for one of the LMC's adverts (from config.json). */
+  startForAdvert: (advertId: string) => `/start?advert=${enc(advertId)}`,
   settings: () => '/settings',
   offline: () => '/offline',
   accessibility: () => '/accessibility',

@@ -5,6 +5,7 @@
  * provide in-memory ones. Features never import `src/storage`.
  */
 import { createContext, useContext, type ReactNode } from 'react';
+import type { HostingConfig } from '@/domain/hosting/hosting-config';
 import type { Repositories, StorageFailure } from '@/domain/ports';
 
 export type AutosaveState =
@@ -59,8 +60,23 @@ export interface BackupImportReport {
   readonly message: string;
 }
 
+/** What the host's config.json says, or the defaults; `problems` when the file is there but wrong. */
+export interface HostingState {
+  readonly config: HostingConfig;
+  readonly problems?: readonly string[];
+}
+
+/** What the browser says about working offline (the "Ready to work offline?" page). */
+export interface OfflineStatus {
+  /** Whether every file of the app is cached, still being cached, not cached, or cannot be. */
+  readonly app: 'cached' | 'caching' | 'not-cached' | 'unsupported';
+  /** Whether the browser has agreed to keep this site's data; undefined when it will not say. */
+  readonly persisted: boolean | undefined;
+}
+
 export interface AppServices {
   readonly repositories: Repositories;
+  readonly hosting: HostingState;
   readonly storage: StorageStatus;
   readonly createAutosave: <T extends { readonly id: string; readonly revision: number }>(
     kind: 'applications' | 'profiles',
@@ -71,6 +87,11 @@ export interface AppServices {
   readonly requestPersistence: () => Promise<void>;
   readonly storageEstimate: () => Promise<{ usage?: number; quota?: number } | undefined>;
   readonly removeAllData: () => Promise<void>;
+  /** Saves every pending edit durably; null when all are saved, else why not (plain English). */
+  readonly saveAllPending: () => Promise<string | null>;
+  /** Writes, reads back and deletes a test record; null when storage works, else why not. */
+  readonly writeReadTest: () => Promise<string | null>;
+  readonly offlineStatus: () => Promise<OfflineStatus>;
   readonly now: () => Date;
   readonly newId: () => string;
   /** Tells the listener when this tab stops writing (a newer version took over); returns an unsubscribe. */

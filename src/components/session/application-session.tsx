@@ -10,7 +10,7 @@ import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/ap
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { EvaluationInput, EvidenceInfo } from '@/domain/rules/evaluator';
 import { useAppServices, type Autosave, type AutosaveState } from '../services/app-services';
-import { loadAppChecklist } from './checklist';
+import { loadChecklistFor } from './checklist';
 import { isoDate } from './dates';
 
 export interface ApplicationSession {
@@ -71,13 +71,12 @@ export function ApplicationSessionProvider({
     let cancelled = false;
     void (async () => {
       try {
-        const [checklist, application] = await Promise.all([
-          loadAppChecklist(),
-          services.repositories.applications.get(id),
-        ]);
+        const application = await services.repositories.applications.get(id);
         const profile = application && (await services.repositories.profiles.get(application.profileId));
         if (cancelled) return;
         if (!application || !profile) return setLoaded({ kind: 'missing' });
+        const checklist = await loadChecklistFor(application.advert);
+        if (cancelled) return;
         const app = services.createAutosave('applications', application);
         const prof = services.createAutosave('profiles', profile);
         autosaves.current = { app, profile: prof };

@@ -1,10 +1,14 @@
 /**
  * The checklist the app runs on, loaded lazily (it is large) and once. Bundled checklists are
- * checked by the loader; a broken one is a build error caught by the tests.
+ * checked by the loader; a broken one is a build error caught by the tests. An application
+ * started from an LMC advert with local questions runs on the bundled checklist plus those
+ * questions (built once per set of questions).
  */
+import type { Advert } from '@/domain/application/application';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 
 let loading: Promise<LoadedChecklist> | undefined;
+const withLocal = new Map<string, Promise<LoadedChecklist>>();
 
 export function loadAppChecklist(): Promise<LoadedChecklist> {
   loading ??= Promise.all([
@@ -12,4 +16,23 @@ export function loadAppChecklist(): Promise<LoadedChecklist> {
     import('../../../schemas/checklists/aqp-2012.json'),
   ]).then(([loader, data]) => loader.loadChecklistOrThrow(data.default));
   return loading;
+}
+
+/** The checklist for one application: the bundled one, plus its advert's local questions if any. */
+export function loadChecklistFor(advert: Pick<Advert, 'commissioner' | 'localQuestions'>): Promise<LoadedChecklist> {
+  const questions = advert.localQuestions;
+  if (!questions?.length) return loadAppChecklist();
+  const key = JSON.stringify([advert.commissioner, questions]);
+  let found = withLocal.get(key);
+  if (!found) {
+    found = Promise.all([
+      loadAppChecklist(),
+      import('@/domain/definition/load-checklist'),
+      import('@/domain/definition/local-questions'),
+    ]).then(([base, loader, local]) =>
+      loader.loadChecklistOrThrow(local.withLocalQuestions(base.definition, advert.commissioner, questions)),
+    );
+    withLocal.set(key, found);
+  }
+  return found;
 }

@@ -8,6 +8,7 @@
 import { z } from '@/domain/zod';
 import { AnswersSchema, AnswerValueSchema } from '@/domain/answers/answer-value';
 import { ServiceId } from '@/domain/definition/checklist-schema';
+import { LocalQuestionSchema } from '@/domain/hosting/hosting-config';
 
 export const currentFormatVersion = 1;
 
@@ -36,6 +37,8 @@ export const AdvertSchema = z.strictObject({
   closingDate: IsoDate.optional(),
   serviceStart: IsoDate.optional(),
   localPrice: ShortText.optional(),
+  /** The advert's local questions, copied from the LMC config when the application was started. */
+  localQuestions: z.array(LocalQuestionSchema).max(30).optional(),
 });
 export type Advert = z.infer<typeof AdvertSchema>;
 

@@ -7,6 +7,7 @@ import type { DateParts } from '@/domain/answers/answer-value';
 import type { ServiceId } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import { dateFromParts } from '@/domain/rules/values';
+import type { LocalQuestion } from '@/domain/hosting/hosting-config';
 import type { Advert, Application, OrganisationProfile } from './application';
 
 export const applicantTypes = [
@@ -33,6 +34,8 @@ export interface NewApplicationInput {
   readonly serviceStart: DateParts;
   readonly advertId?: string;
   readonly localPrice?: string;
+  /** From the LMC's advert: kept with the application, so later config changes never alter it. */
+  readonly localQuestions?: readonly LocalQuestion[];
 }
 
 export interface StartProblem {
@@ -95,6 +98,7 @@ export function newApplication(
     ...(serviceStart ? { serviceStart } : {}),
     ...(input.advertId ? { advertId: input.advertId } : {}),
     ...(input.localPrice ? { localPrice: input.localPrice } : {}),
+    ...(input.localQuestions?.length ? { localQuestions: [...input.localQuestions] } : {}),
   };
   return {
     formatVersion: 1,

@@ -43,7 +43,8 @@ export type IdentifierKind = z.infer<typeof IdentifierKind>;
 
 /** Where a point comes from: keys of the domain reference (P10, N21) and how sure it is. */
 export const Source = z.strictObject({
-  refs: z.array(z.string().regex(/^(?:[PN]\d{1,3}|SQ|§[0-9.]+)$/)).min(1),
+  /** Keys of the domain reference; "LMC" for a local question from the host's config.json. */
+  refs: z.array(z.string().regex(/^(?:[PN]\d{1,3}|SQ|§[0-9.]+|LMC)$/)).min(1),
   basis: z.enum(['sourced', 'partly-sourced', 'inferred']),
   /** The row of the domain reference this question reconstructs, e.g. "A5". */
   item: z.string().optional(),

@@ -16,6 +16,7 @@ import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { StorageHealth } from '@/components/services/storage-health';
 import { loadAppChecklist } from '@/components/session/checklist';
+import { OpenAdverts } from '@/components/hosting/hosted-content';
 import { isoDate, timeOfDay } from '@/components/session/dates';
 import { formatDate } from '@/domain/rules/values';
 
@@ -148,6 +149,7 @@ export function DraftsPage() {
           })}
         </ul>
       )}
+      <OpenAdverts />
       <p className="nhsuk-body">
         <a href={href(paths.settings())}>Backups, importing and storage</a>
       </p>

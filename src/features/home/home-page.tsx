@@ -3,6 +3,7 @@ import { ButtonLink } from '@/components/nhs/button';
 import { href } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
+import { LmcWelcome, OpenAdverts } from '@/components/hosting/hosted-content';
 
 export function HomePage() {
   usePageTitle('Prepare your application');
@@ -14,6 +15,8 @@ export function HomePage() {
           Prepare the application pack your organisation sends to a commissioner to be qualified as an Any Qualified
           Provider (AQP) of an NHS community service.
         </p>
+        <LmcWelcome />
+        <OpenAdverts />
         <h2>Who this is for</h2>
         <p>
           Practice managers, lead GPs and service leads in English GP practices, GP federations and GP provider

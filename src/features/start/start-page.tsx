@@ -28,13 +28,65 @@ import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { loadAppChecklist } from '@/components/session/checklist';
 import { isoDate } from '@/components/session/dates';
+import type { RouteProps } from '@/components/routing/route-props';
+import type { HostedAdvert } from '@/domain/hosting/hosting-config';
+import { formatDate } from '@/domain/rules/values';
 
+const advertFields = new Set<keyof NewApplicationInput>(['commissioner', 'reference', 'closingDate', 'serviceStart']);
 const noDate: DateParts = { day: '', month: '', year: '' };
+const partsOf = (iso: string | undefined): DateParts => {
+  if (!iso) return noDate;
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+};
+
+/** What an advert from the LMC's config fills in: the advert's details, its services and local questions. */
+function fromAdvert(advert: HostedAdvert): Partial<NewApplicationInput> {
+  return {
+    services: [...advert.services],
+    commissioner: advert.commissioner,
+    reference: advert.reference,
+    closingDate: partsOf(advert.closingDate),
+    serviceStart: partsOf(advert.serviceStart),
+    advertId: advert.id,
+    ...(advert.localPrice ? { localPrice: advert.localPrice } : {}),
+    ...(advert.localQuestions?.length ? { localQuestions: advert.localQuestions } : {}),
+  };
+}
+
+function AdvertSummary({ advert, serviceNames }: { readonly advert: HostedAdvert; readonly serviceNames: string }) {
+  const rows: [string, string][] = [
+    ['Commissioner', advert.commissioner],
+    ['Services', serviceNames],
+    ['Advert reference', advert.reference],
+    ...(advert.closingDate ? ([['Closing date', formatDate(advert.closingDate)]] as [string, string][]) : []),
+    ...(advert.serviceStart ? ([['Service start', formatDate(advert.serviceStart)]] as [string, string][]) : []),
+    ...(advert.localPrice ? ([['Local price', advert.localPrice]] as [string, string][]) : []),
+    ...(advert.localQuestions?.length
+      ? ([['Local questions', `${advert.localQuestions.length}, added to your checklist`]] as [string, string][])
+      : []),
+  ];
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">The advert</h2>
+      <dl className="nhsuk-summary-list" id="advert-summary" tabIndex={-1}>
+        {rows.map(([key, value]) => (
+          <div className="nhsuk-summary-list__row" key={key}>
+            <dt className="nhsuk-summary-list__key">{key}</dt>
+            <dd className="nhsuk-summary-list__value">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
 const targetOf = (p: StartProblem) =>
   p.field === 'closingDate' || p.field === 'serviceStart' ? `${p.field}-${p.part ?? 'day'}` : p.field;
 
-export function StartPage() {
+export function StartPage({ query }: RouteProps) {
   const services = useAppServices();
+  const advertId = query.get('advert');
+  const advert = advertId ? services.hosting.config.adverts?.find((a) => a.id === advertId) : undefined;
   const [checklist, setChecklist] = useState<LoadedChecklist | null>(null);
   const [profiles, setProfiles] = useState<readonly OrganisationProfile[]>([]);
   const [input, setInput] = useState<NewApplicationInput>({
@@ -46,6 +98,7 @@ export function StartPage() {
     reference: '',
     closingDate: noDate,
     serviceStart: noDate,
+    ...(advert ? fromAdvert(advert) : {}),
   });
   const [problems, setProblems] = useState<StartProblem[]>([]);
   const [submits, setSubmits] = useState(0);
@@ -86,10 +139,23 @@ export function StartPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={href(paths.home())} />
         <ErrorSummary
-          errors={problems.map((p) => ({ targetId: targetOf(p), message: p.message }))}
+          errors={problems.map((p) => ({
+            // With an advert its details are fixed and shown as a summary: point there.
+            targetId: advert && advertFields.has(p.field) ? 'advert-summary' : targetOf(p),
+            message: p.message,
+          }))}
           focusKey={submits}
         />
         <h1 className="nhsuk-heading-l">Start an application</h1>
+        {advertId && !advert ? (
+          <div className="nhsuk-inset-text" id="advert-not-found">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              There is no open advert called “{advertId}” on this site. It may have closed, or the link may be wrong.
+              You can still start an application and enter the advert’s details yourself.
+            </p>
+          </div>
+        ) : null}
         <Radios
           id="organisation"
           legend="Which organisation is applying?"
@@ -131,48 +197,59 @@ export function StartPage() {
           legend="Which services are you applying to provide?"
           hint="Select all that apply. Only the questions for these services will be asked."
           error={errorOf('services')?.message}
-          items={(checklist ? [...checklist.services.values()] : []).map((s) => ({
-            value: s.id,
-            label: s.name,
-            hint: s.definition,
-          }))}
+          items={(checklist ? [...checklist.services.values()] : [])
+            .filter((s) => !advert || advert.services.includes(s.id))
+            .map((s) => ({
+              value: s.id,
+              label: s.name,
+              hint: s.definition,
+            }))}
           value={input.services}
           onChange={(v) => set('services', v as ServiceId[])}
         />
-        <h2 className="nhsuk-heading-m">The advert</h2>
-        <TextInput
-          id="commissioner"
-          label="Commissioner"
-          hint="The clinical commissioning group or other body that placed the advert"
-          error={errorOf('commissioner')?.message}
-          value={input.commissioner}
-          onChange={(v) => set('commissioner', v)}
-        />
-        <TextInput
-          id="reference"
-          label="Advert reference (optional)"
-          hint="For example, CMCSU 14/001/A"
-          widthClass="nhsuk-input--width-20"
-          value={input.reference}
-          onChange={(v) => set('reference', v)}
-        />
-        <DateInput
-          id="closingDate"
-          legend="Closing date (optional)"
-          error={errorOf('closingDate')?.message}
-          errorPart={errorOf('closingDate')?.part}
-          value={input.closingDate}
-          onChange={(v) => set('closingDate', v)}
-        />
-        <DateInput
-          id="serviceStart"
-          legend="Service start date (optional)"
-          hint="Certificates and insurance are checked against this date. For example, 1 4 2027"
-          error={errorOf('serviceStart')?.message}
-          errorPart={errorOf('serviceStart')?.part}
-          value={input.serviceStart}
-          onChange={(v) => set('serviceStart', v)}
-        />
+        {advert ? (
+          <AdvertSummary
+            advert={advert}
+            serviceNames={advert.services.map((id) => checklist?.services.get(id)?.name ?? id).join(', ')}
+          />
+        ) : (
+          <>
+            <h2 className="nhsuk-heading-m">The advert</h2>
+            <TextInput
+              id="commissioner"
+              label="Commissioner"
+              hint="The clinical commissioning group or other body that placed the advert"
+              error={errorOf('commissioner')?.message}
+              value={input.commissioner}
+              onChange={(v) => set('commissioner', v)}
+            />
+            <TextInput
+              id="reference"
+              label="Advert reference (optional)"
+              hint="For example, CMCSU 14/001/A"
+              widthClass="nhsuk-input--width-20"
+              value={input.reference}
+              onChange={(v) => set('reference', v)}
+            />
+            <DateInput
+              id="closingDate"
+              legend="Closing date (optional)"
+              error={errorOf('closingDate')?.message}
+              errorPart={errorOf('closingDate')?.part}
+              value={input.closingDate}
+              onChange={(v) => set('closingDate', v)}
+            />
+            <DateInput
+              id="serviceStart"
+              legend="Service start date (optional)"
+              hint="Certificates and insurance are checked against this date. For example, 1 4 2027"
+              error={errorOf('serviceStart')?.message}
+              errorPart={errorOf('serviceStart')?.part}
+              value={input.serviceStart}
+              onChange={(v) => set('serviceStart', v)}
+            />
+          </>
+        )}
         <Button onClick={() => void submit()} disabled={saving}>
           Start application
         </Button>

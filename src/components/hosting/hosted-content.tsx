@@ -1,0 +1,119 @@
+/**
+ * What the hosting LMC adds to the home pages from its config.json: its welcome text and contact
+ * details, and its open adverts, each with a link that starts an application for that advert.
+ * Everything from the file is shown as plain text (React escapes it); nothing is read as HTML.
+ */
+import { useEffect, useState } from 'react';
+import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import type { HostedAdvert, HostingConfig } from '@/domain/hosting/hosting-config';
+import { formatDate } from '@/domain/rules/values';
+import { href } from '@/components/routing/hash-location';
+import { paths } from '@/components/routing/paths';
+import { useAppServices } from '@/components/services/app-services';
+import { loadAppChecklist } from '@/components/session/checklist';
+
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+export function LmcContact({ lmc }: { readonly lmc: NonNullable<HostingConfig['lmc']> }) {
+  if (!lmc.email && !lmc.phone && !lmc.website) return null;
+  return (
+    <ul className="nhsuk-list">
+      {lmc.email ? (
+        <li>
+          Email: <a href={`mailto:${lmc.email}`}>{lmc.email}</a>
+        </li>
+      ) : null}
+      {lmc.phone ? <li>Telephone: {lmc.phone}</li> : null}
+      {lmc.website ? (
+        <li>
+          Website:{' '}
+          <a href={lmc.website} rel="noopener noreferrer external">
+            {lmc.website}
+          </a>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** The LMC's welcome and contact details, when the config gives them. */
+export function LmcWelcome() {
+  const { lmc } = useAppServices().hosting.config;
+  if (!lmc) return null;
+  return (
+    <section className="nhsuk-card app-lmc-welcome" aria-labelledby="lmc-welcome">
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-card__heading nhsuk-heading-m" id="lmc-welcome">
+          From {lmc.name}
+        </h2>
+        {paragraphs(lmc.welcome ?? '').map((p, i) => (
+          <p className="nhsuk-body" key={i}>
+            {p}
+          </p>
+        ))}
+        <LmcContact lmc={lmc} />
+      </div>
+    </section>
+  );
+}
+
+function serviceNames(advert: HostedAdvert, checklist: LoadedChecklist | null): string {
+  return advert.services.map((id) => checklist?.services.get(id)?.name ?? id).join(', ');
+}
+
+/** The open adverts from the config, each with a "start" link; nothing when there are none. */
+export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 3 }) {
+  const { adverts } = useAppServices().hosting.config;
+  const [checklist, setChecklist] = useState<LoadedChecklist | null>(null);
+  useEffect(() => void loadAppChecklist().then(setChecklist), []);
+  if (!adverts?.length) return null;
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <section aria-labelledby="open-adverts">
+      <Heading className="nhsuk-heading-m" id="open-adverts">
+        Open adverts
+      </Heading>
+      <ul className="nhsuk-list">
+        {adverts.map((advert) => (
+          <li className="nhsuk-card" key={advert.id}>
+            <div className="nhsuk-card__content">
+              <p className="nhsuk-card__heading nhsuk-heading-s">
+                {serviceNames(advert, checklist)}: {advert.commissioner}
+              </p>
+              {advert.summary ? <p className="nhsuk-body-s">{advert.summary}</p> : null}
+              <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-advert-facts">
+                <div className="nhsuk-summary-list__row">
+                  <dt className="nhsuk-summary-list__key">Reference</dt>
+                  <dd className="nhsuk-summary-list__value">{advert.reference}</dd>
+                </div>
+                {advert.closingDate ? (
+                  <div className="nhsuk-summary-list__row">
+                    <dt className="nhsuk-summary-list__key">Closing date</dt>
+                    <dd className="nhsuk-summary-list__value">{formatDate(advert.closingDate)}</dd>
+                  </div>
+                ) : null}
+                {advert.localQuestions?.length ? (
+                  <div className="nhsuk-summary-list__row">
+                    <dt className="nhsuk-summary-list__key">Local questions</dt>
+                    <dd className="nhsuk-summary-list__value">{advert.localQuestions.length}</dd>
+                  </div>
+                ) : null}
+              </dl>
+              <a className="nhsuk-link" href={href(paths.startForAdvert(advert.id))}>
+                Start an application for this advert
+                <span className="nhsuk-u-visually-hidden">
+                  {' '}
+                  ({advert.commissioner}, {advert.reference})
+                </span>
+              </a>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
