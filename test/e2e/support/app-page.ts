@@ -39,10 +39,14 @@ export async function watchPage(page: Page, origin: string): Promise<Omit<Watche
   });
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.addInitScript(recordCspViolations);
+  // Requests a service worker makes do not pass page.route: watch the whole context as well.
+  page.context().on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
   await page.route('**/*', (route) => {
     const url = route.request().url();
     if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    foreignRequests.push(url);
     return route.abort('blockedbyclient');
   });
   const cspViolations = () =>

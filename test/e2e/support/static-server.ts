@@ -30,6 +30,8 @@ export interface StaticServer {
   readonly url: string;
   /** Serve this content at a path under the base (e.g. "config.json"); null removes the override. */
   override(file: string, body: string | null): void;
+  /** How many requests have reached the server so far (to prove an offline start used none). */
+  readonly requests: number;
   /** Serve a different build directory from now on (an app update). */
   setRoot(dir: string): void;
   close(): Promise<void>;
@@ -39,7 +41,9 @@ export async function startStaticServer(rootDir: string, basePath = '/'): Promis
   let root = rootDir;
   const overrides = new Map<string, string>();
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
+  let requests = 0;
   const server: Server = createServer((req, res) => {
+    requests++;
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!url.pathname.startsWith(base)) {
@@ -77,6 +81,9 @@ export async function startStaticServer(rootDir: string, basePath = '/'): Promis
     origin,
     url: `${origin}${base}`,
     override: (file, body) => (body === null ? overrides.delete(file) : overrides.set(file, body)),
+    get requests() {
+      return requests;
+    },
     setRoot: (dir) => {
       root = dir;
     },
