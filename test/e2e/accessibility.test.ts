@@ -135,6 +135,10 @@ describe('accessibility of the wizard', () => {
       await page.getByRole('heading', { level: 1 }).waitFor();
       await expectNoAxeViolations(page, `settings page at ${width} px`);
 
+      await go(page, paths.offline());
+      await page.locator('#offline-verdict').waitFor();
+      await expectNoAxeViolations(page, `"Ready to work offline?" page at ${width} px`);
+
       // Home again: now "Your applications".
       await go(page, paths.home());
       await page

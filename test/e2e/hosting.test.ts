@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
+import { expectNoAxeViolations } from './support/axe';
 import { launchChromium } from './support/chromium';
 import { distDir } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -32,6 +33,7 @@ describe('the host’s config.json', () => {
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'From Kernow Local Medical Committee' }).waitFor();
     expect(await page.getByRole('link', { name: /Start an application for this advert/ }).count()).toBe(2);
+    await expectNoAxeViolations(page, 'home page with the LMC’s welcome and adverts');
 
     await page.goto(`${server.url}#/start?advert=pod-2027`);
     const summary = page.locator('#advert-summary');
@@ -39,6 +41,7 @@ describe('the host’s config.json', () => {
     expect(await summary.innerText()).toMatch(/KCCG\/AQP\/2027\/POD[\s\S]*29 January 2027[\s\S]*£28\.50 per contact/);
     expect(await page.getByLabel('Podiatry').isChecked()).toBe(true);
     expect(await page.getByLabel('MSK services for back and neck pain').count()).toBe(0);
+    await expectNoAxeViolations(page, 'start page for an advert');
     await page.getByLabel('Organisation’s legal name').fill('St Agnes Surgery');
     await page.getByLabel('A single GP practice').check();
     await page.getByRole('button', { name: 'Start application' }).click();
@@ -87,6 +90,7 @@ describe('the host’s config.json', () => {
     expect(text).toContain('settings file has a problem');
     expect(text).toContain('adverts[0].closingDate: write dates as YYYY-MM-DD');
     expect(text).toContain('lmc: unknown setting "wesbite"');
+    await expectNoAxeViolations(app.page, 'home page with the config.json faults');
     // The defaults are used: no adverts, and the app works.
     expect(await app.page.getByRole('link', { name: /Start an application for this advert/ }).count()).toBe(0);
     await app.page.getByRole('link', { name: 'Start now' }).click();

@@ -3,7 +3,9 @@
  * the first page shows: the entry chunk, its static imports, and the chunks the entry itself
  * imports dynamically at start-up (the boot chunk that opens storage and mounts the app), with
  * their static imports. Route pages, the checklist and the PDF code are lazy and not counted.
- * Prints the gzipped total, fails over budget, and prints the total of all JavaScript and CSS.
+ * Prints the gzipped total, fails over budget, and prints the total of all JavaScript and CSS,
+ * and the service worker's precache (every file listed in dist/sw.js): raw, and gzipped as a
+ * compressing host sends it. Every precached file must stay under Workbox's 2 MiB limit.
  *
  * Usage: tsx test/tools/size-check.ts [--json]
  */
@@ -12,7 +14,15 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 
-export const budgets = { initialJsGzipKb: 120, initialCssGzipKb: 30, withStorageJsGzipKb: 170 };
+export const budgets = {
+  initialJsGzipKb: 120,
+  initialCssGzipKb: 30,
+  withStorageJsGzipKb: 170,
+  /** What a compressing host sends to cache the whole app for offline use. */
+  precacheGzipKb: 1024,
+  /** Workbox silently skips bigger files (maximumFileSizeToCacheInBytes). */
+  precacheFileKb: 2048,
+};
 
 const dist = path.resolve('dist');
 const Manifest = z.record(
@@ -34,6 +44,14 @@ function walk(dir: string): string[] {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? walk(full) : [path.relative(dist, full)];
   });
+}
+
+/** The files the service worker precaches, read from the manifest Workbox writes into sw.js. */
+export function precacheFiles(): string[] {
+  const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const files = [...sw.matchAll(/\{url:"([^"]+)",revision:(?:"[^"]*"|null)\}/g)].map((m) => m[1] ?? '');
+  if (files.length === 0) throw new Error('dist/sw.js lists no precached files.');
+  return files;
 }
 
 export function measure() {
@@ -62,7 +80,13 @@ export function measure() {
     [...files].reduce((total, file) => total + statSync(path.join(dist, file)).size, 0);
   const allJs = all.filter((file) => /\.m?js$/.test(file));
   const allCss = all.filter((file) => file.endsWith('.css'));
+  const precache = precacheFiles();
+  const largest = Math.max(...precache.map((file) => statSync(path.join(dist, file)).size));
   return {
+    precacheEntries: precache.length,
+    precacheRawKb: kb(raw(precache)),
+    precacheGzipKb: kb(sum(precache)),
+    precacheLargestFileKb: kb(largest),
     initialJsGzipKb: kb(sum(initialJs)),
     initialJsFiles: [...initialJs],
     withStorageJsGzipKb: kb(sum(js)),
@@ -87,11 +111,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`initial CSS:        ${m.initialCssGzipKb} KB gzipped (budget ${budgets.initialCssGzipKb} KB)`);
     console.log(`all JavaScript:     ${m.allJsGzipKb} KB gzipped (${m.allJsRawKb} KB raw) in ${m.jsChunks} chunks`);
     console.log(`all CSS:            ${m.allCssGzipKb} KB gzipped`);
+    console.log(
+      `offline precache:   ${m.precacheEntries} files, ${m.precacheGzipKb} KB gzipped (budget ${budgets.precacheGzipKb} KB), ${m.precacheRawKb} KB raw; largest file ${m.precacheLargestFileKb} KB (limit ${budgets.precacheFileKb} KB)`,
+    );
   }
   const over = [
     m.initialJsGzipKb > budgets.initialJsGzipKb && 'initial JavaScript',
     m.initialCssGzipKb > budgets.initialCssGzipKb && 'initial CSS',
     m.withStorageJsGzipKb > budgets.withStorageJsGzipKb && 'JavaScript with storage opened',
+    m.precacheGzipKb > budgets.precacheGzipKb && 'offline precache',
+    m.precacheLargestFileKb > budgets.precacheFileKb && 'largest precached file',
   ].filter(Boolean);
   if (over.length) {
     console.error(`Over budget: ${over.join(', ')}.`);
