@@ -79,7 +79,8 @@ describe('the host’s config.json', () => {
 
   it('names each fault of a broken config.json, and the app still works', { timeout: 60_000 }, async () => {
     const broken = JSON.parse(exampleConfig) as { adverts: { closingDate?: string }[]; lmc: Record<string, unknown> };
-    broken.adverts[0]!.closingDate = '29/01/2027';
+    const [first] = broken.adverts;
+    if (first) first.closingDate = '29/01/2027';
     broken.lmc.wesbite = 'https://kernowlmc.example';
     server.override('config.json', JSON.stringify(broken));
     const app = await openApp(browser, server.origin);

@@ -17,16 +17,20 @@ const Report = z.object({
 const EndpointError = z.object({ statusCode: z.number(), uri: z.string() });
 
 const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8' });
-let body: unknown = null;
-try {
-  body = JSON.parse(run.stdout);
-} catch {
-  body = null;
-}
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+const body = parse(run.stdout);
 const report = Report.safeParse(body);
 if (report.success) {
   const v = report.data.metadata.vulnerabilities;
-  console.log(`runtime dependencies: ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low advisories`);
+  console.log(
+    `runtime dependencies: ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low advisories`,
+  );
   process.exit(v.critical + v.high > 0 ? 1 : 0);
 }
 const endpoint = EndpointError.safeParse(body);
