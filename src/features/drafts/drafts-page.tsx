@@ -28,7 +28,9 @@ function sectionsThatApply(checklist: LoadedChecklist, app: Application, today: 
     dates: { today },
   });
   // sectionVisible already leaves out the services not chosen.
-  return checklist.definition.sections.filter((s) => ev.sectionVisible(s)).length;
+  // An advert's local questions add one section of their own (see loadChecklistFor).
+  const local = app.advert.localQuestions?.length ? 1 : 0;
+  return checklist.definition.sections.filter((s) => ev.sectionVisible(s)).length + local;
 }
 
 export function DraftsPage() {
