@@ -63,7 +63,7 @@ export async function armWatch(page: Page, spec: WatchSpec): Promise<void> {
         (e) => {
           watch.start ??= e.timeStamp;
         },
-        { capture: true },
+        { capture: true, once: true },
       );
       watch.done = new Promise<void>((resolve, reject) => {
         const found = () =>
