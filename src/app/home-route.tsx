@@ -8,7 +8,7 @@ export function HomeRoute() {
   const { repositories } = useAppServices();
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
-    const refresh = () => void repositories.applications.list().then((list) => setCount(list.length));
+    const refresh = () => void repositories.applications.count().then(setCount);
     refresh();
     return repositories.applications.subscribe(refresh);
   }, [repositories]);

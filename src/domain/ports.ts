@@ -38,6 +38,8 @@ export type Unsubscribe = () => void;
 
 export interface RecordRepository<T extends { readonly id: string; readonly revision: number }> {
   list(): Promise<readonly T[]>;
+  /** How many records are stored, without reading them (cheap, for "are there any?"). */
+  count(): Promise<number>;
   get(id: string): Promise<T | undefined>;
   /** Adds a new record (revision 0). */
   create(record: T): Promise<T>;

@@ -28,6 +28,7 @@ function createRecordRepository<T extends { readonly id: string; readonly revisi
   const readOne = (raw: unknown): T | undefined => restored(restore, raw);
   return {
     list: () => connection.run(async (db) => readable(restore, await table(db).toArray())),
+    count: () => connection.run((db) => table(db).count()),
     get: (id) => connection.run(async (db) => readOne(await table(db).get(id))),
     create: async (record) => {
       const created = { ...checked(restore, record), revision: 0 };

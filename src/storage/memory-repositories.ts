@@ -49,6 +49,7 @@ function memoryRecords<T extends { readonly id: string; readonly revision: numbe
   };
   return {
     list: async () => readable(restore, [...store.values()]),
+    count: async () => store.size,
     get: async (id) => readOne(id),
     create: async (record) => {
       const created = { ...checked(restore, record), revision: 0 };

@@ -67,6 +67,7 @@ describe.each(implementations)('repositories contract: %s', (_name, open) => {
       expect(created.revision).toBe(0);
       expect(await r.get(created.id)).toEqual(created);
       expect(await r.list()).toEqual([created]);
+      expect(await r.count()).toBe(1);
       expect(await r.get('missing')).toBeUndefined();
     });
 

@@ -52,6 +52,13 @@ function combine(a: AutosaveState, b: AutosaveState): AutosaveState {
   return a.kind === 'saved' && b.kind === 'saved' ? (a.at > b.at ? a : b) : a;
 }
 
+/** Whether two answers are the same value (answers are plain JSON: strings, arrays, objects). */
+function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
 export function ApplicationSessionProvider({
   id,
   fallback,
@@ -122,21 +129,30 @@ export function ApplicationSessionProvider({
           organisation: { ...current.profile.answers },
           application: { ...current.application.answers },
         } as Record<'organisation' | 'application', Record<string, AnswerValue>>;
+        // Only a record whose answers really changed is saved again: typing on an application page
+        // must not rewrite (and journal) the organisation profile on every keystroke.
+        const changed = { organisation: false, application: false };
         for (const [qid, value] of Object.entries(patch)) {
           const scope = current.checklist.questions.get(qid)?.section.scope ?? 'application';
           const target = split[scope];
+          if (!sameAnswer(target[qid], value)) changed[scope] = true;
           if (value === undefined) Reflect.deleteProperty(target, qid);
           else target[qid] = value;
         }
+        if (!changed.organisation && !changed.application) return current;
         const updatedAt = services.now().toISOString();
         const profileName =
           typeof split.organisation['org.legal-name'] === 'string' && split.organisation['org.legal-name'].trim()
             ? split.organisation['org.legal-name'].trim()
             : current.profile.name;
-        const profile = { ...current.profile, answers: split.organisation, name: profileName, updatedAt };
-        const application = { ...current.application, answers: split.application, updatedAt };
-        autosaves.current?.profile.change(profile);
-        autosaves.current?.app.change(application);
+        const profile = changed.organisation
+          ? { ...current.profile, answers: split.organisation, name: profileName, updatedAt }
+          : current.profile;
+        const application = changed.application
+          ? { ...current.application, answers: split.application, updatedAt }
+          : current.application;
+        if (changed.organisation) autosaves.current?.profile.change(profile);
+        if (changed.application) autosaves.current?.app.change(application);
         return { ...current, profile, application };
       }),
     [services],
