@@ -3,15 +3,34 @@
  * evidence and the checklist, with answers merged for the rules engine. Edits are split by the
  * section's scope (organisation answers go to the profile, reused by every application of the
  * organisation) and saved by two autosaves. Flushes when the route changes.
+ *
+ * Also what a page shows when saving goes wrong, above the page: a clash with another tab (both
+ * versions, to choose from; the one not chosen is kept) and a failed save (with a backup that
+ * includes what could not be saved).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  Fragment,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { AnswerValue, Answers } from '@/domain/answers/answer-value';
 import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import type { StorageFailure } from '@/domain/ports';
 import type { EvaluationInput, EvidenceInfo } from '@/domain/rules/evaluator';
 import { useAppServices, type Autosave, type AutosaveState } from '../services/app-services';
 import { loadAppChecklist } from './checklist';
 import { isoDate } from './dates';
+import { SaveProblems } from './save-problems';
+import { combine, conflictOf, type SessionConflict, type SessionStates } from './save-states';
+
+export type { SessionConflict } from './save-states';
 
 export interface ApplicationSession {
   readonly checklist: LoadedChecklist;
@@ -20,6 +39,17 @@ export interface ApplicationSession {
   readonly evidence: readonly EvidenceMeta[];
   readonly answers: Answers;
   readonly saveState: AutosaveState;
+  /** Set while another tab's save clashes with this tab's changes. */
+  readonly conflict: SessionConflict | undefined;
+  /** Why the latest changes could not be saved (not a clash or a stop), until a save works. */
+  readonly failure: StorageFailure | undefined;
+  /**
+   * Settles a clash: keep this tab's answers, or take the other tab's. The version not chosen is
+   * kept on this computer. Resolves with null, or why it could not be done (the clash then stays).
+   */
+  resolveConflict(choice: 'mine' | 'theirs'): Promise<string | null>;
+  /** A backup of this application and its organisation as they are here, saved or not. */
+  backup(): Promise<{ blob: Blob; fileName: string }>;
   /** Sets answers (undefined clears one); each goes to the profile or the application by scope. */
   setAnswers(patch: Readonly<Record<string, AnswerValue | undefined>>): void;
   setCompleted(sectionId: string, completed: boolean): void;
@@ -46,12 +76,6 @@ export function useApplicationSession(): ApplicationSession {
   return session;
 }
 
-function combine(a: AutosaveState, b: AutosaveState): AutosaveState {
-  const rank = (s: AutosaveState) => ['stopped', 'conflict', 'failed', 'saving', 'saved', 'idle'].indexOf(s.kind);
-  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
-  return a.kind === 'saved' && b.kind === 'saved' ? (a.at > b.at ? a : b) : a;
-}
-
 export function ApplicationSessionProvider({
   id,
   fallback,
@@ -64,7 +88,9 @@ export function ApplicationSessionProvider({
   const services = useAppServices();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [evidence, setEvidence] = useState<readonly EvidenceMeta[]>([]);
-  const [saveState, setSaveState] = useState<AutosaveState>({ kind: 'idle' });
+  const [states, setStates] = useState<SessionStates>({ app: { kind: 'idle' }, profile: { kind: 'idle' } });
+  /** Bumped when the records change under the page (another tab's version taken): pages start afresh. */
+  const [generation, setGeneration] = useState(0);
   const autosaves = useRef<{ app: Autosave<Application>; profile: Autosave<OrganisationProfile> } | null>(null);
 
   useEffect(() => {
@@ -81,7 +107,7 @@ export function ApplicationSessionProvider({
         const app = services.createAutosave('applications', application);
         const prof = services.createAutosave('profiles', profile);
         autosaves.current = { app, profile: prof };
-        const update = () => setSaveState(combine(app.state, prof.state));
+        const update = () => setStates({ app: app.state, profile: prof.state });
         app.subscribe(update);
         prof.subscribe(update);
         setLoaded({ kind: 'ready', checklist, application, profile });
@@ -134,11 +160,21 @@ export function ApplicationSessionProvider({
           typeof split.organisation['org.legal-name'] === 'string' && split.organisation['org.legal-name'].trim()
             ? split.organisation['org.legal-name'].trim()
             : current.profile.name;
-        const profile = { ...current.profile, answers: split.organisation, name: profileName, updatedAt };
-        const application = { ...current.application, answers: split.application, updatedAt };
-        autosaves.current?.profile.change(profile);
-        autosaves.current?.app.change(application);
-        return { ...current, profile, application };
+        // A record whose answers did not change is left alone (and not saved again), so that
+        // editing one never makes the other clash with another tab's save.
+        const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+        const profile =
+          same(split.organisation, current.profile.answers) && profileName === current.profile.name
+            ? current.profile
+            : { ...current.profile, answers: split.organisation, name: profileName, updatedAt };
+        const application = same(split.application, current.application.answers)
+          ? current.application
+          : { ...current.application, answers: split.application, updatedAt };
+        if (profile !== current.profile) autosaves.current?.profile.change(profile);
+        if (application !== current.application) autosaves.current?.app.change(application);
+        return profile === current.profile && application === current.application
+          ? current
+          : { ...current, profile, application };
       }),
     [services],
   );
@@ -170,6 +206,42 @@ export function ApplicationSessionProvider({
     [services],
   );
 
+  const resolveConflict = useCallback(async (choice: 'mine' | 'theirs'): Promise<string | null> => {
+    const current = autosaves.current;
+    if (!current) return null;
+    const taken: { application?: Application; profile?: OrganisationProfile } = {};
+    for (const [key, autosave] of [
+      ['application', current.app],
+      ['profile', current.profile],
+    ] as const) {
+      const state = autosave.state;
+      if (state.kind !== 'conflict') continue;
+      const chosen = choice === 'mine' ? state.mine : state.theirs;
+      // Each autosave is for its own kind of record; the cast only joins the two branches.
+      const result = await (autosave as Autosave<Application | OrganisationProfile>).resolveConflict(chosen);
+      if (result.kind === 'failed' || result.kind === 'conflict' || result.kind === 'stopped')
+        return result.kind === 'failed'
+          ? result.failure.message
+          : result.kind === 'stopped'
+            ? result.reason
+            : 'The answers were changed in the other tab again. Look at the differences and choose again.';
+      if (choice === 'theirs') Object.assign(taken, { [key]: chosen });
+    }
+    if (taken.application || taken.profile) {
+      setLoaded((l) =>
+        l.kind === 'ready'
+          ? {
+              ...l,
+              application: taken.application ?? l.application,
+              profile: taken.profile ?? l.profile,
+            }
+          : l,
+      );
+      setGeneration((g) => g + 1);
+    }
+    return null;
+  }, []);
+
   const session = useMemo<ApplicationSession | null>(() => {
     if (loaded.kind !== 'ready') return null;
     const answers = { ...loaded.profile.answers, ...loaded.application.answers };
@@ -183,7 +255,15 @@ export function ApplicationSessionProvider({
       profile: loaded.profile,
       evidence,
       answers,
-      saveState,
+      saveState: combine(states.app, states.profile),
+      conflict: conflictOf(states),
+      failure: [states.app, states.profile].find((st) => st.kind === 'failed')?.failure,
+      resolveConflict,
+      backup: () =>
+        services.backup.exportBackup({
+          applicationId: loaded.application.id,
+          unsaved: { applications: [loaded.application], profiles: [loaded.profile] },
+        }),
       setAnswers,
       setCompleted,
       flush,
@@ -199,7 +279,7 @@ export function ApplicationSessionProvider({
         evidence: evidenceInfo,
       }),
     };
-  }, [loaded, evidence, saveState, setAnswers, setCompleted, flush, services]);
+  }, [loaded, evidence, states, resolveConflict, setAnswers, setCompleted, flush, services]);
 
   if (loaded.kind !== 'ready' || !session)
     return (
@@ -210,5 +290,10 @@ export function ApplicationSessionProvider({
         )}
       </>
     );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <SaveProblems />
+      <Fragment key={generation}>{children}</Fragment>
+    </SessionContext.Provider>
+  );
 }
