@@ -76,6 +76,20 @@ export function useApplicationSession(): ApplicationSession {
   return session;
 }
 
+/** The longest name a profile record holds (its schema's limit). */
+const maxProfileName = 500;
+
+/**
+ * The organisation's name as lists and titles show it: its legal name, shortened with "…" past
+ * the profile's limit. Only this label is shortened; the answer keeps every character (and the
+ * question says how long a legal name may be), so a long answer never stops the profile saving.
+ */
+function displayName(legalName: AnswerValue | undefined, fallback: string): string {
+  const name = typeof legalName === 'string' ? legalName.trim() : '';
+  if (!name) return fallback;
+  return name.length > maxProfileName ? `${name.slice(0, maxProfileName - 1)}…` : name;
+}
+
 export function ApplicationSessionProvider({
   id,
   fallback,
@@ -156,10 +170,7 @@ export function ApplicationSessionProvider({
           else target[qid] = value;
         }
         const updatedAt = services.now().toISOString();
-        const profileName =
-          typeof split.organisation['org.legal-name'] === 'string' && split.organisation['org.legal-name'].trim()
-            ? split.organisation['org.legal-name'].trim()
-            : current.profile.name;
+        const profileName = displayName(split.organisation['org.legal-name'], current.profile.name);
         // A record whose answers did not change is left alone (and not saved again), so that
         // editing one never makes the other clash with another tab's save.
         const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
