@@ -28,7 +28,7 @@ import { useAppServices, type Autosave, type AutosaveState } from '../services/a
 import { loadAppChecklist } from './checklist';
 import { isoDate } from './dates';
 import { SaveProblems } from './save-problems';
-import { combine, conflictOf, type SessionConflict, type SessionStates } from './save-states';
+import { combine, conflictOf, settleConflict, type SessionConflict, type SessionStates } from './save-states';
 
 export type { SessionConflict } from './save-states';
 
@@ -220,32 +220,13 @@ export function ApplicationSessionProvider({
   const resolveConflict = useCallback(async (choice: 'mine' | 'theirs'): Promise<string | null> => {
     const current = autosaves.current;
     if (!current) return null;
-    const taken: { application?: Application; profile?: OrganisationProfile } = {};
-    for (const [key, autosave] of [
-      ['application', current.app],
-      ['profile', current.profile],
-    ] as const) {
-      const state = autosave.state;
-      if (state.kind !== 'conflict') continue;
-      const chosen = choice === 'mine' ? state.mine : state.theirs;
-      // Each autosave is for its own kind of record; the cast only joins the two branches.
-      const result = await (autosave as Autosave<Application | OrganisationProfile>).resolveConflict(chosen);
-      if (result.kind === 'failed' || result.kind === 'conflict' || result.kind === 'stopped')
-        return result.kind === 'failed'
-          ? result.failure.message
-          : result.kind === 'stopped'
-            ? result.reason
-            : 'The answers were changed in the other tab again. Look at the differences and choose again.';
-      if (choice === 'theirs') Object.assign(taken, { [key]: chosen });
-    }
+    const outcome = await settleConflict(current, choice);
+    if ('problem' in outcome) return outcome.problem;
+    const { taken } = outcome;
     if (taken.application || taken.profile) {
       setLoaded((l) =>
         l.kind === 'ready'
-          ? {
-              ...l,
-              application: taken.application ?? l.application,
-              profile: taken.profile ?? l.profile,
-            }
+          ? { ...l, application: taken.application ?? l.application, profile: taken.profile ?? l.profile }
           : l,
       );
       setGeneration((g) => g + 1);

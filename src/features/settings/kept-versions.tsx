@@ -5,44 +5,16 @@
  * (the current one is then kept in its place, so switching never loses anything) or deleted.
  */
 import { useEffect, useState } from 'react';
-import type { Application, EvidenceMeta, KeptVersion, OrganisationProfile } from '@/domain/application/application';
-import { recordDifferences } from '@/domain/application/record-differences';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
-import { createEvaluator } from '@/domain/rules/evaluator';
-import { formatDate } from '@/domain/rules/values';
-import { Button, ButtonGroup } from '@/components/nhs/button';
-import { href } from '@/components/routing/hash-location';
-import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { loadAppChecklist } from '@/components/session/checklist';
-import { isoDate, timeOfDay } from '@/components/session/dates';
-import { DifferenceTable } from '@/components/session/difference-table';
-
-interface Entry {
-  readonly kept: KeptVersion;
-  readonly current: Application | OrganisationProfile | undefined;
-  readonly profile: OrganisationProfile | undefined;
-  readonly evidence: readonly EvidenceMeta[];
-}
-
-const reasons: Record<KeptVersion['reason'], string> = {
-  'other-tab': 'Not chosen when this was changed in two tabs or windows at once.',
-  'closed-tab':
-    'Changes from a tab or window that closed before they could be saved, made while another tab changed it.',
-  replaced: 'Replaced when another version was chosen instead.',
-};
-
-function titleOf(entry: Entry): string {
-  const { kept, profile } = entry;
-  if (kept.kind === 'profile') return `${kept.record.name || 'Unnamed organisation'}: organisation answers`;
-  const org = profile?.name ? ` (${profile.name})` : '';
-  return `Application to ${kept.record.advert.commissioner || 'the commissioner'}${org}`;
-}
+import { isoDate } from '@/components/session/dates';
+import { KeptVersionCard, type KeptEntry } from './kept-version-card';
 
 export function KeptVersions() {
   const services = useAppServices();
   const { repositories } = services;
-  const [entries, setEntries] = useState<readonly Entry[]>([]);
+  const [entries, setEntries] = useState<readonly KeptEntry[]>([]);
   const [checklist, setChecklist] = useState<LoadedChecklist | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<string | null>(null);
@@ -54,7 +26,7 @@ export function KeptVersions() {
       const found = await Promise.all(
         [...kept]
           .sort((a, b) => b.keptAt.localeCompare(a.keptAt))
-          .map(async (k): Promise<Entry> => {
+          .map(async (k): Promise<KeptEntry> => {
             const current =
               k.kind === 'application'
                 ? await repositories.applications.get(k.record.id)
@@ -106,77 +78,28 @@ export function KeptVersions() {
           {message}
         </p>
       ) : null}
-      {entries.map((entry) => {
-        const { kept, current, profile } = entry;
-        const title = titleOf(entry);
-        const answers = { ...profile?.answers, ...(kept.kind === 'application' ? kept.record.answers : {}) };
-        const evaluator = createEvaluator({
-          checklist,
-          answers,
-          services: kept.kind === 'application' ? kept.record.services : [],
-          dates: { today: isoDate(services.now()) },
-        });
-        const ctx = {
-          options: evaluator.options,
-          evidenceName: (id: string) => entry.evidence.find((e) => e.id === id)?.name,
-        };
-        const differences = current ? recordDifferences(checklist, kept.record, current, ctx) : [];
-        const appLink =
-          kept.kind === 'application' && current ? (
-            <a href={href(paths.taskList(kept.record.id))}>Open the current version</a>
-          ) : null;
-        return (
-          <div className="nhsuk-card app-kept-version" key={kept.id}>
-            <div className="nhsuk-card__content">
-              <h3 className="nhsuk-card__heading nhsuk-heading-s">{title}</h3>
-              <p className="nhsuk-body-s">
-                {reasons[kept.reason]} Kept on {formatDate(isoDate(new Date(kept.keptAt)))} at {timeOfDay(kept.keptAt)}.{' '}
-                {appLink}
-              </p>
-              {!current ? (
-                <p className="nhsuk-body">There is no current version: it has been deleted.</p>
-              ) : differences.length ? (
-                <DifferenceTable
-                  caption={`What is different: ${title}`}
-                  firstHeading="This kept version"
-                  secondHeading="The version you have now"
-                  differences={differences}
-                />
-              ) : (
-                <p className="nhsuk-body">Its answers are the same as the version you have now.</p>
-              )}
-              <ButtonGroup>
-                <Button
-                  onClick={() =>
-                    void act(
-                      `You are now using the kept version of ${title}. The version it replaced is kept in its place.`,
-                      () => repositories.keptVersions.useInstead(kept.id),
-                    )
-                  }
-                >
-                  Use this version instead<span className="nhsuk-u-visually-hidden"> of {title}</span>
-                </Button>
-                {confirmDelete === kept.id ? (
-                  <Button
-                    variant="warning"
-                    onClick={() =>
-                      void act(`The kept version of ${title} has been deleted.`, () =>
-                        repositories.keptVersions.discard(kept.id),
-                      )
-                    }
-                  >
-                    Yes, delete this kept version
-                  </Button>
-                ) : (
-                  <Button variant="secondary" onClick={() => setConfirmDelete(kept.id)}>
-                    Delete<span className="nhsuk-u-visually-hidden"> the kept version of {title}</span>
-                  </Button>
-                )}
-              </ButtonGroup>
-            </div>
-          </div>
-        );
-      })}
+      {entries.map((entry) => (
+        <KeptVersionCard
+          key={entry.kept.id}
+          entry={entry}
+          checklist={checklist}
+          today={isoDate(services.now())}
+          confirmingDelete={confirmDelete === entry.kept.id}
+          onUse={(title) =>
+            void act(
+              `You are now using the kept version of ${title}. The version it replaced is kept in its place.`,
+              () => repositories.keptVersions.useInstead(entry.kept.id),
+            )
+          }
+          onDelete={(title) =>
+            confirmDelete === entry.kept.id
+              ? void act(`The kept version of ${title} has been deleted.`, () =>
+                  repositories.keptVersions.discard(entry.kept.id),
+                )
+              : setConfirmDelete(entry.kept.id)
+          }
+        />
+      ))}
     </section>
   );
 }
