@@ -17,11 +17,12 @@ import { offlineStatus } from './offline-status';
 type Saveable = { readonly id: string; readonly revision: number };
 
 function adaptAutosave<T extends Saveable>(autosave: Autosave<T>): AutosavePort<T> {
-  const toPort = (state: Autosave<T>['state']): AutosaveState =>
+  const toPort = (state: Autosave<T>['state']): AutosaveState<T> =>
     state.kind === 'saved' ? { kind: 'saved', at: state.at } : state;
   return {
     change: (record) => autosave.change(record),
     flush: async (options) => toPort(await autosave.flush(options)),
+    resolveConflict: async (choice) => toPort(await autosave.resolveConflict(choice)),
     get state() {
       return toPort(autosave.state);
     },
@@ -50,9 +51,14 @@ export function createAppServices(storage: AppStorage, hosting: HostingState = {
       return adaptAutosave<T>(storage.createAutosave<T>(repository, initial));
     },
     backup: {
-      exportBackup: async ({ applicationId, passphrase }) => {
+      exportBackup: async ({ applicationId, passphrase, unsaved }) => {
         const scope = applicationId ? ({ kind: 'application', applicationId } as const) : ({ kind: 'all' } as const);
-        const result = await storage.exportBackup({ scope, ...(passphrase ? { passphrase } : {}) });
+        const result = await storage.exportBackup({
+          scope,
+          ...(passphrase ? { passphrase } : {}),
+          ...(unsaved?.applications ? { unsaved: unsaved.applications } : {}),
+          ...(unsaved?.profiles ? { unsavedProfiles: unsaved.profiles } : {}),
+        });
         if (!result.ok) throw new Error(result.message);
         // Storage records the date of a full backup itself, best effort (the disk may be full).
         return { blob: result.blob, fileName: result.fileName };

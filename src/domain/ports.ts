@@ -3,7 +3,14 @@
  * `src/storage` (Dexie) and by an in-memory version. Features receive them from context and never
  * import storage. Every method resolves with validated records or rejects with a StorageFailure.
  */
-import type { Application, EvidenceMeta, OrganisationProfile, Settings } from './application/application';
+import type {
+  Application,
+  EvidenceMeta,
+  KeptReason,
+  KeptVersion,
+  OrganisationProfile,
+  Settings,
+} from './application/application';
 
 export type StorageFailureKind =
   | 'quota' // the disk or the browser's quota is full
@@ -82,9 +89,31 @@ export interface SettingsRepository {
   update(patch: Partial<Omit<Settings, 'formatVersion'>>): Promise<Settings>;
 }
 
+/** What a kept version holds: an application or an organisation's answers. */
+export type KeptRecord =
+  | { readonly kind: 'application'; readonly record: Application }
+  | { readonly kind: 'profile'; readonly record: OrganisationProfile };
+
+/**
+ * Versions that are not current but must not be lost (see KeptVersionSchema): kept, listed,
+ * swapped in for the current version, or discarded by the user.
+ */
+export interface KeptVersionRepository {
+  list(): Promise<readonly KeptVersion[]>;
+  keep(kept: KeptRecord, reason: KeptReason): Promise<KeptVersion>;
+  /**
+   * Makes the kept version the current one, in one transaction: the current version (if it
+   * differs) is kept in its place, and this kept version is removed.
+   */
+  useInstead(id: string): Promise<void>;
+  discard(id: string): Promise<void>;
+  subscribe(listener: () => void): Unsubscribe;
+}
+
 export interface Repositories {
   readonly applications: ApplicationRepository;
   readonly profiles: ProfileRepository;
   readonly evidence: EvidenceRepository;
   readonly settings: SettingsRepository;
+  readonly keptVersions: KeptVersionRepository;
 }

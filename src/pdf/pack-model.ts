@@ -39,6 +39,14 @@ export function packAnswers(checklist: LoadedChecklist, profile: OrganisationPro
   return answers as Answers;
 }
 
+/** Longest document property written, in characters. */
+const maxPropertyLength = 300;
+
+const shortened = (text: string): string => {
+  const chars = [...text];
+  return chars.length > maxPropertyLength ? `${chars.slice(0, maxPropertyLength - 1).join('')}…` : text;
+};
+
 export function buildPackModel(input: PackInput): PackModel {
   const { checklist, application, profile } = input;
   const today = /^(\d{4}-\d{2}-\d{2})T/.exec(input.now)?.[1];
@@ -92,14 +100,17 @@ export function buildPackModel(input: PackInput): PackModel {
     ...(declaration ? [declaration] : []),
   ];
   return {
+    // Document properties are a label, not the content: kept short (jsPDF overflows its stack
+    // encoding a property of tens of thousands of characters); the pack prints every character.
     meta: {
-      title: `AQP application – ${applicant}`,
-      author: applicant,
-      subject:
+      title: shortened(`AQP application – ${applicant}`),
+      author: shortened(applicant),
+      subject: shortened(
         `Application to ${advert.commissioner.trim() || 'the commissioner'} to be an Any Qualified Provider of ` +
-        `${services.join(', ') || 'community services'}${advert.reference.trim() ? `; advert reference ${advert.reference.trim()}` : ''}`,
+          `${services.join(', ') || 'community services'}${advert.reference.trim() ? `; advert reference ${advert.reference.trim()}` : ''}`,
+      ),
       creator: 'Apply to be an Any Qualified Provider',
-      keywords: ['AQP', 'Any Qualified Provider', reference, ...services].join(', '),
+      keywords: shortened(['AQP', 'Any Qualified Provider', reference, ...services].join(', ')),
       language: 'en-GB',
     },
     draft,

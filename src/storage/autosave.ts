@@ -7,12 +7,14 @@
  * durability for explicit saves; the compare-and-set revision it saves against; and the state
  * the UI shows: idle, saving, saved (with time), failed (with the reason), conflict (with both
  * versions), stopped (another tab upgraded the database). Unsaved work is kept in `unsaved` after
- * a failure so it can go into a backup. Must never write after it stops, overwrite a newer
- * revision, or let a save error escape as a rejection.
+ * a failure so it can go into a backup, and in the journal (even after a stop, since the journal
+ * is not the database) so the next page to open saves it. When the user settles a conflict, the
+ * version not chosen is kept (`keep`) before the chosen one is saved. Must never write to the
+ * database after it stops, overwrite a newer revision, or let a save error escape as a rejection.
  */
 import type { RecordRepository, StorageFailure, Unsubscribe } from '@/domain/ports';
 import { toStorageFailure } from '@/storage/errors';
-import { sameContent } from '@/storage/record-helpers';
+import { sameContent, sameWork } from '@/storage/record-helpers';
 
 export type AutosaveState<T> =
   | { readonly kind: 'idle' }
@@ -30,7 +32,7 @@ interface DocumentLike extends EventTargetLike {
   readonly visibilityState: string;
 }
 
-export interface AutosaveOptions {
+export interface AutosaveOptions<T = unknown> {
   /** Wait after the last change; capped at 500 ms. */
   readonly delayMs?: number;
   /** Longest a change waits while changes keep coming. */
@@ -44,6 +46,8 @@ export interface AutosaveOptions {
   readonly onExplicitSave?: () => void;
   /** Written synchronously on every change and cleared once it is saved (see journal.ts). */
   readonly journal?: { write(record: unknown, base: number): void; clear(): void };
+  /** Keeps a version the user did not choose when settling a conflict; must reject if it could not. */
+  readonly keep?: (record: T) => Promise<unknown>;
 }
 
 export const maxDebounceMs = 500;
@@ -74,7 +78,7 @@ export class Autosave<T extends Saveable> {
   constructor(
     private readonly repository: Pick<RecordRepository<T>, 'save'>,
     private readonly initial: T,
-    private readonly options: AutosaveOptions = {},
+    private readonly options: AutosaveOptions<T> = {},
   ) {
     this.base = initial.revision;
     this.delayMs = Math.min(options.delayMs ?? maxDebounceMs, maxDebounceMs);
@@ -120,8 +124,9 @@ export class Autosave<T extends Saveable> {
   change(record: T): void {
     if (record.id !== this.initial.id) throw new Error('An Autosave saves one record: create another for this one.');
     this.pending = record;
-    if (this.stopped) return; // kept for a backup, never written
+    // Journalled even after a stop: the journal is not the database, and the next page saves it.
     this.options.journal?.write(record, this.base);
+    if (this.stopped) return; // kept for a backup, never written to the database here
     if (this.current.kind === 'conflict') {
       this.setState({ kind: 'conflict', mine: record, theirs: this.current.theirs });
       return;
@@ -147,17 +152,31 @@ export class Autosave<T extends Saveable> {
     return state;
   }
 
-  /** The user's answer to a conflict: `choice` (mine, theirs or a merge) is saved over theirs. */
+  /**
+   * The user's answer to a conflict: `choice` (mine, theirs or a merge) is saved over theirs. Each
+   * version not chosen is kept first (`keep`); if that fails, nothing is saved, the conflict stays,
+   * and the failure is returned (not set as the state, so the conflict is still shown).
+   */
   async resolveConflict(choice: T): Promise<AutosaveState<T>> {
     if (this.current.kind !== 'conflict') return this.current;
-    const { theirs } = this.current;
+    const { mine, theirs } = this.current;
+    try {
+      for (const unchosen of [mine, theirs]) if (!sameWork(unchosen, choice)) await this.options.keep?.(unchosen);
+    } catch (error) {
+      return { kind: 'failed', failure: toStorageFailure(error) };
+    }
+    if (this.current.kind !== 'conflict') return this.current;
+    // Typing may have gone on while the unchosen version was kept: "mine" means the latest of it.
+    if (sameContent(choice, mine) && !sameContent(choice, theirs)) choice = this.current.mine;
     this.base = theirs.revision;
     if (sameContent(choice, theirs)) {
       this.pending = undefined;
+      this.options.journal?.clear();
       this.setState({ kind: 'saved', at: this.now().toISOString(), record: theirs });
       return this.current;
     }
     this.pending = { ...choice, revision: theirs.revision };
+    this.options.journal?.write(this.pending, this.base);
     this.setState({ kind: 'idle' });
     return this.drain(true);
   }
@@ -205,8 +224,10 @@ export class Autosave<T extends Saveable> {
     this.setState({ kind: 'saving' });
     try {
       const result = await this.repository.save(record, { durable });
-      const saved = result.ok ? result.record : sameContent(result.conflict, record) ? result.conflict : undefined;
+      const saved = result.ok ? result.record : sameWork(result.conflict, record) ? result.conflict : undefined;
       if (saved) this.base = saved.revision;
+      // What is journalled must name the revision it will be saved onto: the one just saved.
+      if (saved && this.pending !== undefined) this.options.journal?.write(this.pending, this.base);
       if (this.stopped) {
         if (!saved) this.pending ??= record;
       } else if (saved) {

@@ -30,6 +30,8 @@ export interface ExportOptions {
   readonly passphrase?: string;
   /** Newer versions not yet saved (after a storage failure): exported instead of the stored ones. */
   readonly unsaved?: readonly Application[];
+  /** The same for organisations' answers. */
+  readonly unsavedProfiles?: readonly OrganisationProfile[];
   readonly now?: () => Date;
   readonly crypto?: BackupCryptoOptions;
 }
@@ -56,8 +58,13 @@ interface Gathered {
 
 async function gather(repositories: Repositories, options: ExportOptions): Promise<Gathered | string> {
   const unsaved = new Map((options.unsaved ?? []).map((a) => [a.id, a]));
+  const unsavedProfiles = new Map((options.unsavedProfiles ?? []).map((p) => [p.id, p]));
   if (options.scope.kind === 'all') {
-    const profiles = await repositories.profiles.list();
+    const storedProfiles = await repositories.profiles.list();
+    const profiles = [
+      ...storedProfiles.map((p) => unsavedProfiles.get(p.id) ?? p),
+      ...[...unsavedProfiles.values()].filter((u) => !storedProfiles.some((p) => p.id === u.id)),
+    ];
     const stored = await repositories.applications.list();
     const applications = [
       ...stored.map((a) => unsaved.get(a.id) ?? a),
@@ -69,7 +76,8 @@ async function gather(repositories: Repositories, options: ExportOptions): Promi
   const { applicationId } = options.scope;
   const application = unsaved.get(applicationId) ?? (await repositories.applications.get(applicationId));
   if (!application) return 'The application could not be found. It may have been deleted in another tab.';
-  const profile = await repositories.profiles.get(application.profileId);
+  const profile =
+    unsavedProfiles.get(application.profileId) ?? (await repositories.profiles.get(application.profileId));
   if (!profile)
     return 'The organisation this application belongs to could not be found, so it cannot be backed up on its own. Back up everything instead.';
   const referenced = collectStrings([application.answers, application.retiredAnswers, profile.answers], new Set());

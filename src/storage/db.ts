@@ -36,11 +36,25 @@ export const schemaVersions: readonly SchemaVersion[] = [
       settings: '',
     },
   },
+  {
+    version: 2,
+    stores: {
+      /** Versions not current but not to be lost (a clash between tabs); see KeptVersionSchema. */
+      keptVersions: 'id',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions.reduce((max, v) => Math.max(max, v.version), 0);
 export const settingsKey = 'settings';
-export const tableNames = ['profiles', 'applications', 'evidence', 'evidenceBlobs', 'settings'] as const;
+export const tableNames = [
+  'profiles',
+  'applications',
+  'evidence',
+  'evidenceBlobs',
+  'settings',
+  'keptVersions',
+] as const;
 export type TableName = (typeof tableNames)[number];
 
 export interface DatabaseOptions {
@@ -57,6 +71,7 @@ export class AppDatabase extends Dexie {
   declare readonly evidence: Table<unknown, string>;
   declare readonly evidenceBlobs: Table<unknown, string>;
   declare readonly settings: Table<unknown, string>;
+  declare readonly keptVersions: Table<unknown, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? defaultDatabaseName, {

@@ -8,13 +8,26 @@
  * `connection.ts`). Must never be imported outside `src/storage` and `src/app`.
  */
 import { defaultSettings, type Settings } from '@/domain/application/application';
-import { restoreApplication, restoreEvidenceMeta, restoreProfile, restoreSettings } from '@/domain/application/restore';
-import type { RecordRepository, Repositories, SaveResult, SettingsRepository } from '@/domain/ports';
+import {
+  restoreApplication,
+  restoreEvidenceMeta,
+  restoreKeptVersion,
+  restoreProfile,
+  restoreSettings,
+} from '@/domain/application/restore';
+import type {
+  KeptVersionRepository,
+  RecordRepository,
+  Repositories,
+  SaveResult,
+  SettingsRepository,
+} from '@/domain/ports';
 import type { Connection } from '@/storage/connection';
 import { type AppDatabase, settingsKey } from '@/storage/db';
 import { createDexieEvidenceRepository } from '@/storage/dexie-evidence-repository';
 import { alreadySavedMessage, failure } from '@/storage/errors';
 import type { ExistingRecords, ImportTarget } from '@/storage/import-plan';
+import { newKeptVersion, planSwap } from '@/storage/kept-versions';
 import { checked, compareAndSet, readable, restored, type Restore, type StorageDeps } from '@/storage/record-helpers';
 
 type RecordTable = 'profiles' | 'applications';
@@ -87,6 +100,33 @@ function createSettingsRepository(connection: Connection): SettingsRepository {
   };
 }
 
+function createKeptVersionRepository(connection: Connection, deps: StorageDeps): KeptVersionRepository {
+  return {
+    list: () => connection.run(async (db) => readable(restoreKeptVersion, await db.keptVersions.toArray())),
+    keep: async (kept, reason) => {
+      const version = newKeptVersion(kept, reason, deps);
+      await connection.run((db) => db.keptVersions.add(version), { durable: true });
+      return version;
+    },
+    useInstead: (id) =>
+      connection.run(
+        (db) =>
+          db.transaction('rw', [db.keptVersions, db.applications, db.profiles], async () => {
+            const kept = restored(restoreKeptVersion, await db.keptVersions.get(id));
+            if (kept === undefined) throw failure('not-found');
+            const table = kept.kind === 'application' ? db.applications : db.profiles;
+            const plan = planSwap(kept, await table.get(kept.record.id), deps);
+            if (plan.replaced) await db.keptVersions.add(plan.replaced);
+            await table.put(plan.current);
+            await db.keptVersions.delete(id);
+          }),
+        { durable: true },
+      ),
+    discard: (id) => connection.run(async (db) => db.keptVersions.delete(id), { durable: true }),
+    subscribe: (listener) => connection.subscribe(['keptVersions'], listener),
+  };
+}
+
 function byId<T>(restore: Restore<T>, raws: readonly unknown[]): Map<string, T | undefined> {
   const map = new Map<string, T | undefined>();
   for (const raw of raws) {
@@ -131,6 +171,7 @@ export function createDexieBackend(connection: Connection, deps: StorageDeps): S
       profiles: createRecordRepository(connection, 'profiles', restoreProfile),
       evidence: createDexieEvidenceRepository(connection, deps),
       settings: createSettingsRepository(connection),
+      keptVersions: createKeptVersionRepository(connection, deps),
     },
     importTarget: createImportTarget(connection),
   };

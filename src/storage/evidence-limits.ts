@@ -14,6 +14,9 @@ export interface EvidenceLimits {
 
 export const defaultEvidenceLimits: EvidenceLimits = { maxFileBytes: maxEvidenceFileBytes };
 
+/** The longest file name kept (the evidence record's limit, and most file systems'). */
+export const maxEvidenceNameLength = 255;
+
 /** Room kept free beyond the file itself, so autosave still has space after the upload. */
 export const storageHeadroomBytes = 20 * 1024 * 1024;
 
@@ -71,6 +74,14 @@ export function checkEvidenceFile(file: FileFacts, limits: EvidenceLimits = defa
   const byExtension = acceptedEvidenceKinds.find((k) => k.extensions.includes(extension));
   const vague = type === '' || type === 'application/octet-stream';
   const kind = byType ?? (vague ? byExtension : undefined);
+  if (file.name.length > maxEvidenceNameLength) {
+    return {
+      ok: false,
+      message:
+        `“${[...file.name].slice(0, 60).join('')}…” cannot be added: its name is longer than ` +
+        `${maxEvidenceNameLength} characters. Give the file a shorter name and attach it again.`,
+    };
+  }
   if (!kind) {
     return {
       ok: false,

@@ -5,12 +5,25 @@
  * Must never behave differently from the Dexie repositories in anything the contract tests check.
  */
 import { defaultSettings, type Settings } from '@/domain/application/application';
-import { restoreApplication, restoreEvidenceMeta, restoreProfile, restoreSettings } from '@/domain/application/restore';
-import type { EvidenceRepository, RecordRepository, SettingsRepository, Unsubscribe } from '@/domain/ports';
+import {
+  restoreApplication,
+  restoreEvidenceMeta,
+  restoreKeptVersion,
+  restoreProfile,
+  restoreSettings,
+} from '@/domain/application/restore';
+import type {
+  EvidenceRepository,
+  KeptVersionRepository,
+  RecordRepository,
+  SettingsRepository,
+  Unsubscribe,
+} from '@/domain/ports';
 import type { StorageBackend } from '@/storage/dexie-repositories';
 import { alreadySavedMessage, failure } from '@/storage/errors';
 import { editedEvidence, prepareEvidence } from '@/storage/evidence-file';
 import type { ImportTarget } from '@/storage/import-plan';
+import { newKeptVersion, planSwap } from '@/storage/kept-versions';
 import {
   checked,
   compareAndSet,
@@ -124,6 +137,40 @@ function memorySettings(): SettingsRepository {
   };
 }
 
+function memoryKeptVersions(
+  kept: Store,
+  records: { readonly application: Store; readonly profile: Store },
+  listeners: { readonly kept: Listeners; readonly application: Listeners; readonly profile: Listeners },
+  deps: StorageDeps,
+): KeptVersionRepository {
+  return {
+    list: async () => readable(restoreKeptVersion, [...kept.values()]),
+    keep: async (record, reason) => {
+      const version = newKeptVersion(record, reason, deps);
+      kept.set(version.id, structuredClone(version));
+      listeners.kept.notify();
+      return version;
+    },
+    useInstead: async (id) => {
+      const version = restored(restoreKeptVersion, kept.get(id));
+      if (version === undefined) throw failure('not-found');
+      const store = records[version.kind];
+      // Planned in full before anything is written, like the Dexie transaction.
+      const plan = planSwap(version, store.get(version.record.id), deps);
+      if (plan.replaced) kept.set(plan.replaced.id, structuredClone(plan.replaced));
+      store.set(plan.current.id, structuredClone(plan.current));
+      kept.delete(id);
+      listeners.kept.notify();
+      listeners[version.kind].notify();
+    },
+    discard: async (id) => {
+      kept.delete(id);
+      listeners.kept.notify();
+    },
+    subscribe: (listener) => listeners.kept.add(listener),
+  };
+}
+
 function byId<T>(store: Store, restore: Restore<T>): Map<string, T | undefined> {
   return new Map([...store].map(([id, raw]): [string, T | undefined] => [id, readable(restore, [raw])[0]]));
 }
@@ -136,6 +183,8 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
   const profileListeners = new Listeners();
   const applicationListeners = new Listeners();
   const evidenceListeners = new Listeners();
+  const kept: Store = new Map();
+  const keptListeners = new Listeners();
   const importTarget: ImportTarget = {
     applyImport: async (build) => {
       // Built in full before anything is written, so a failure leaves everything as it was.
@@ -161,6 +210,12 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
       applications: memoryRecords(applications, restoreApplication, applicationListeners),
       evidence: memoryEvidence(metas, blobs, evidenceListeners, deps),
       settings: memorySettings(),
+      keptVersions: memoryKeptVersions(
+        kept,
+        { application: applications, profile: profiles },
+        { kept: keptListeners, application: applicationListeners, profile: profileListeners },
+        deps,
+      ),
     },
     importTarget,
   };

@@ -9,7 +9,8 @@
  * `onStop` listeners are told so the app can ask the user to reload. Must never fail to return a
  * usable storage.
  */
-import type { StorageFailure, RecordRepository, Repositories, Unsubscribe } from '@/domain/ports';
+import type { KeptKind } from '@/domain/application/application';
+import type { KeptRecord, StorageFailure, RecordRepository, Repositories, Unsubscribe } from '@/domain/ports';
 import { Autosave, type AutosaveOptions, type AutosaveState } from '@/storage/autosave';
 import { exportBackup, type ExportOptions, type ExportResult } from '@/storage/backup';
 import {
@@ -26,7 +27,15 @@ import { defaultDatabaseName, settingsKey } from '@/storage/db';
 import { createDexieBackend, type StorageBackend } from '@/storage/dexie-repositories';
 import { failure, newerAppMessage, removedHereMessage } from '@/storage/errors';
 import { createMemoryBackend } from '@/storage/memory-repositories';
-import { browserJournalStore, Journal, replayJournal, type JournalStore } from '@/storage/journal';
+import {
+  browserJournalStore,
+  browserLiveTabs,
+  holdTabLock,
+  Journal,
+  replayJournal,
+  type JournalStore,
+  type LiveTabs,
+} from '@/storage/journal';
 import { restoreApplication, restoreProfile } from '@/domain/application/restore';
 import { Persistence, type StorageManagerLike } from '@/storage/persistence';
 import { defaultDeps, type StorageDeps } from '@/storage/record-helpers';
@@ -46,7 +55,7 @@ export interface AppStorage {
   createAutosave<T extends { readonly id: string; readonly revision: number }>(
     repository: RecordRepository<T>,
     initial: T,
-    options?: AutosaveOptions,
+    options?: AutosaveOptions<T>,
   ): Autosave<T>;
   exportBackup(options: ExportOptions): Promise<ExportResult>;
   readBackup(input: Blob | string, options?: { readonly passphrase?: string }): Promise<ReadBackupResult>;
@@ -74,6 +83,8 @@ export interface OpenStorageOptions {
   readonly caches?: Pick<CacheStorage, 'keys' | 'delete'> | null;
   /** Where the write-ahead journal lives: localStorage by default; null for none. */
   readonly journalStore?: JournalStore | null;
+  /** Which tabs are still open (their journal entries are theirs to save): Web Locks by default. */
+  readonly liveTabs?: LiveTabs;
   /** How long opening may take before the app carries on in memory. */
   readonly openTimeoutMs?: number;
 }
@@ -124,18 +135,27 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
   } else {
     warning = failure('unavailable');
   }
-  if (connection?.db.isNewerThanThisApp()) void connection.stop(failure('version-change', undefined, newerAppMessage));
+  // A newer build has upgraded the database: this one must not write at all (nor replay the journal).
+  if (connection?.db.isNewerThanThisApp()) await connection.stop(failure('version-change', undefined, newerAppMessage));
 
   const backend: StorageBackend = connection ? createDexieBackend(connection, deps) : createMemoryBackend(deps);
   const { repositories } = backend;
-  // Changes journalled by a page that closed before its save ran are saved now, before any page reads.
-  const journal = new Journal(
-    connection ? (options.journalStore === undefined ? browserJournalStore() : options.journalStore) : null,
-  );
-  await replayJournal(journal, {
-    applications: { restore: restoreApplication, repository: repositories.applications },
-    profiles: { restore: restoreProfile, repository: repositories.profiles },
-  }).catch(() => 0);
+  // Changes journalled by a page that closed before its save ran are saved now, before any page
+  // reads (or kept as a kept version when another tab saved the record meanwhile).
+  const tab = deps.newId();
+  const journalStore = options.journalStore === undefined ? browserJournalStore() : options.journalStore;
+  const journal = new Journal(connection ? journalStore : null, tab);
+  if (connection && journalStore) holdTabLock(tab);
+  const keptAs = (kind: KeptKind) => (record: unknown) =>
+    repositories.keptVersions.keep({ kind, record } as KeptRecord, 'closed-tab');
+  await replayJournal(
+    journal,
+    {
+      applications: { restore: restoreApplication, repository: repositories.applications, keep: keptAs('application') },
+      profiles: { restore: restoreProfile, repository: repositories.profiles, keep: keptAs('profile') },
+    },
+    options.liveTabs ?? browserLiveTabs,
+  ).catch(() => 0);
   const persistence: Persistence = new Persistence(repositories.settings, {
     ...(options.storageManager === undefined ? {} : { storage: options.storageManager }),
     now: deps.now,
@@ -153,14 +173,18 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
     },
     onStop: (listener) => connection?.onStop(listener) ?? (() => undefined),
     persistence,
-    createAutosave: (repository, initial, autosaveOptions = {}) => {
+    createAutosave: <T extends { readonly id: string; readonly revision: number }>(
+      repository: RecordRepository<T>,
+      initial: T,
+      autosaveOptions: AutosaveOptions<T> = {},
+    ) => {
       const kind =
         repository === (repositories.applications as unknown)
           ? 'applications'
           : repository === (repositories.profiles as unknown)
             ? 'profiles'
             : undefined;
-      const autosave = new Autosave(repository, initial, {
+      const autosave = new Autosave<T>(repository, initial, {
         now: deps.now,
         ...(kind
           ? {
@@ -168,6 +192,11 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
                 write: (record: unknown, base: number) => journal.write(kind, record as { id: string }, base),
                 clear: () => journal.clear(kind, initial.id),
               },
+              keep: (record: T) =>
+                repositories.keptVersions.keep(
+                  { kind: kind === 'applications' ? 'application' : 'profile', record } as unknown as KeptRecord,
+                  'other-tab',
+                ),
             }
           : {}),
         onExplicitSave: () => void persistence.afterExplicitSave(),

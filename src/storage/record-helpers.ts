@@ -68,3 +68,12 @@ export function compareAndSet<T extends { readonly revision: number }>(stored: T
 export function sameContent<T extends { readonly revision: number }>(a: T, b: T): boolean {
   return JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
 }
+
+/**
+ * Whether two versions hold the same work: the same content apart from the revision and when it
+ * was last changed (two tabs that typed the same thing at different times did the same work).
+ */
+export function sameWork<T extends { readonly revision: number }>(a: T, b: T): boolean {
+  const strip = (r: T) => JSON.stringify({ ...r, revision: 0, updatedAt: undefined });
+  return strip(a) === strip(b);
+}

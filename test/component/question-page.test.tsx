@@ -55,7 +55,9 @@ describe('a question page', { timeout: 30_000 }, () => {
         expect((await services.repositories.profiles.get('org-1'))?.answers['org.contact-email']).toBe('not-an-email'),
       { timeout: 3000 },
     );
-    expect(await screen.findByText(/Saved on this computer at/)).toBeInTheDocument();
+    // These services keep data in memory, and the page says so rather than claim a save on this computer.
+    expect(await screen.findByText(/^Kept in this tab only \(not saved on this computer\) at/)).toBeInTheDocument();
+    expect(screen.queryByText(/Saved on this computer/)).not.toBeInTheDocument();
   });
 
   it('lists a repeating group’s items with Change and Remove, and undoes a removal', async () => {

@@ -236,4 +236,37 @@ describe.each(implementations)('repositories contract: %s', (_name, open) => {
       expect(await settings.get()).toEqual({ formatVersion: 1, persistence: 'unknown' });
     });
   });
+  describe('kept versions', () => {
+    it('keeps a version, lists it, and swaps it in for the current one, keeping that one', async () => {
+      const r = start();
+      const created = await r.applications.create(makeApplication());
+      const saved = await r.applications.save({ ...created, answers: { 'svc.premises': 'current' } });
+      if (!saved.ok) throw new Error('setup');
+      const kept = await r.keptVersions.keep(
+        { kind: 'application', record: { ...created, answers: { 'svc.premises': 'kept' } } },
+        'other-tab',
+      );
+      expect(await r.keptVersions.list()).toEqual([kept]);
+      await r.keptVersions.useInstead(kept.id);
+      const current = await r.applications.get(created.id);
+      expect(current).toMatchObject({ revision: 2, answers: { 'svc.premises': 'kept' } });
+      expect((await r.keptVersions.list()).map((k) => [k.reason, k.record.answers['svc.premises']])).toEqual([
+        ['replaced', 'current'],
+      ]);
+      // A save based on the revision before the swap is now a conflict, not an overwrite.
+      expect((await r.applications.save(saved.record)).ok).toBe(false);
+    });
+
+    it('refuses an invalid record and an unknown id; discards on request', async () => {
+      const r = start();
+      const broken = { ...makeProfile(), createdAt: 'yesterday' };
+      expect((await rejection(r.keptVersions.keep({ kind: 'profile', record: broken }, 'other-tab'))).kind).toBe(
+        'invalid',
+      );
+      expect((await rejection(r.keptVersions.useInstead('missing'))).kind).toBe('not-found');
+      const kept = await r.keptVersions.keep({ kind: 'profile', record: makeProfile() }, 'closed-tab');
+      await r.keptVersions.discard(kept.id);
+      expect(await r.keptVersions.list()).toEqual([]);
+    });
+  });
 });

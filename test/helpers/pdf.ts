@@ -54,6 +54,24 @@ export function pdfinfo(file: string): Record<string, string> {
 export const squash = (text: string) => text.replace(/\s+/g, '');
 
 /**
+ * The pack's text, squashed, without what a page break puts inside an answer: the running header
+ * and footer, and the question's label again, "(continued)". An answer split across pages is then
+ * whole again.
+ */
+export const withoutPageFurniture = (text: string): string =>
+  squash(
+    text
+      .split(/\n|\f/)
+      .filter(
+        (line) =>
+          !/^Application reference: .* Page \d+ of \d+$/.test(line) &&
+          !/^DRAFT – NOT READY TO SUBMIT$/.test(line) &&
+          !line.endsWith('(continued)'),
+      )
+      .join('\n'),
+  );
+
+/**
  * Whether `expected` is in the squashed `text`: whole, or (for a table cell split across pages,
  * whose other cells come between its parts) word by word in order.
  */

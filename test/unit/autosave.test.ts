@@ -29,7 +29,7 @@ interface Setup {
   readonly initial: Application;
 }
 
-async function setup(options: AutosaveOptions = {}): Promise<Setup> {
+async function setup(options: AutosaveOptions<Application> = {}): Promise<Setup> {
   const { repositories } = memoryBackend();
   const repo = repositories.applications;
   const initial = await repo.create(makeApplication());
@@ -223,6 +223,86 @@ describe('autosave', () => {
     autosave.change(edit(otherTab.record, 'after'));
     expect((await autosave.flush()).kind).toBe('saved');
     expect(await repo.get(initial.id)).toMatchObject({ revision: 2, answers: { 'svc.premises': 'after' } });
+  });
+
+  it('journals a change typed during a save against the revision that save made', async () => {
+    const initial = makeApplication();
+    const journal: [string, number][] = [];
+    let release: (() => void) | undefined;
+    const autosave = new Autosave<Application>(
+      {
+        save: (record) =>
+          new Promise((resolve) => {
+            const done = () => resolve({ ok: true, record: { ...record, revision: record.revision + 1 } });
+            if (release === undefined) release = done;
+            else done();
+          }),
+      },
+      initial,
+      {
+        window: null,
+        document: null,
+        journal: {
+          write: (record, base) => journal.push([String((record as Application).answers['svc.premises']), base]),
+          clear: () => journal.push(['cleared', -1]),
+        },
+      },
+    );
+    autosave.change(edit(initial, 'first'));
+    const saving = autosave.flush();
+    autosave.change(edit(initial, 'typed during the save'));
+    release?.();
+    await saving;
+    expect(journal).toEqual([
+      ['first', 0],
+      ['typed during the save', 0],
+      ['typed during the save', 1],
+      ['cleared', -1],
+    ]);
+  });
+
+  it('keeps the version not chosen before saving the chosen one', async () => {
+    const kept: Application[] = [];
+    const { autosave, initial, repo } = await setup({ keep: async (record) => void kept.push(record) });
+    const otherTab = await repo.save(edit(initial, 'theirs'));
+    if (!otherTab.ok) throw new Error('setup');
+    autosave.change(edit(initial, 'mine'));
+    await autosave.flush();
+    await autosave.resolveConflict(edit(initial, 'mine'));
+    expect(kept.map((r) => r.answers['svc.premises'])).toEqual(['theirs']);
+    expect((await repo.get(initial.id))?.answers['svc.premises']).toBe('mine');
+  });
+
+  it('leaves the conflict open, saving nothing, when the version not chosen cannot be kept', async () => {
+    const { autosave, initial, repo } = await setup({
+      keep: async () => {
+        throw failure('quota');
+      },
+    });
+    const otherTab = await repo.save(edit(initial, 'theirs'));
+    if (!otherTab.ok) throw new Error('setup');
+    autosave.change(edit(initial, 'mine'));
+    await autosave.flush();
+    const result = await autosave.resolveConflict(otherTab.record);
+    expect(result).toMatchObject({ kind: 'failed', failure: { kind: 'quota' } });
+    expect(autosave.state.kind).toBe('conflict');
+    expect(await repo.get(initial.id)).toEqual(otherTab.record);
+  });
+
+  it('treats a "conflict" that differs only in when it was saved as saved', async () => {
+    const initial = makeApplication();
+    const autosave = new Autosave<Application>(
+      {
+        save: async (record) => ({
+          ok: false,
+          conflict: { ...record, revision: record.revision + 1, updatedAt: '2026-11-22T09:30:00.000Z' },
+        }),
+      },
+      initial,
+      { window: null, document: null },
+    );
+    autosave.change(edit(initial, 'the same words in both tabs'));
+    expect(await autosave.flush()).toMatchObject({ kind: 'saved', record: { revision: 1 } });
   });
 
   it('treats a "conflict" with its own identical write as saved', async () => {

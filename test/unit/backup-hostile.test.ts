@@ -110,7 +110,7 @@ function generate(rng: Rng, base: Json, baseText: string, envelope: Json): Case[
         [['evidence', 0, 'meta', 'name'], 255],
       ] as const);
       const long = 'x'.repeat(max + 1 + Math.floor(rng() * 300_000));
-      return { kind: 'huge string', text: JSON.stringify(setAt(base, path, long)), says: /Too big/ };
+      return { kind: 'huge string', text: JSON.stringify(setAt(base, path, long)), says: /Too big|too long to save/ };
     },
     () => {
       const path = pick(rng, all);

@@ -52,6 +52,16 @@ describe('evidence limits', () => {
     expect(checkEvidenceFile({ name: 'a.pdf', type: 'application/pdf', size: 0 }).ok).toBe(false);
   });
 
+  it('refuses a name longer than 255 characters, saying so, rather than cutting it short', () => {
+    const name = `${'a'.repeat(252)}.pdf`;
+    const check = checkEvidenceFile({ name, type: 'application/pdf', size: 1000 });
+    expect(check).toEqual({
+      ok: false,
+      message: `“${'a'.repeat(60)}…” cannot be added: its name is longer than 255 characters. Give the file a shorter name and attach it again.`,
+    });
+    expect(checkEvidenceFile({ name: name.slice(1), type: 'application/pdf', size: 1000 }).ok).toBe(true);
+  });
+
   it('checks the storage estimate, keeping headroom for autosave', () => {
     expect(checkRoomFor(MB, undefined)).toEqual({ ok: true });
     expect(checkRoomFor(MB, { usage: undefined, quota: 5 })).toEqual({ ok: true });

@@ -3,6 +3,8 @@
 // change replayed into IndexedDB when the app next opens, never over another tab's later save.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import type { Application } from '@/domain/application/application';
+import { StorageFailure } from '@/domain/ports';
 import { Journal, type JournalStore } from '@/storage/journal';
 import { openStorage } from '@/storage/open-storage';
 import { makeApplication, makeProfile } from '../helpers/storage-fixtures';
@@ -78,6 +80,77 @@ describe('the write-ahead journal', () => {
     const storage = await open(store);
     expect(storage.mode).toBe('indexeddb');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    storage.close();
+  });
+});
+
+describe('the journal with several tabs', () => {
+  const name = () => `journal-tabs-${++n}`;
+  const openTab = (databaseName: string, store: JournalStore, live: ReadonlySet<string> | undefined = undefined) =>
+    openStorage({ databaseName, journalStore: store, storageManager: null, caches: null, liveTabs: async () => live });
+
+  it('journals each tab under its own key, so one tab’s save never clears another’s entry', async () => {
+    const store = new MemoryStore();
+    const db = name();
+    const a = await openTab(db, store);
+    const b = await openTab(db, store);
+    const app = await a.repositories.applications.create(makeApplication());
+    const inA = a.createAutosave(a.repositories.applications, app, { window: null, document: null });
+    const inB = b.createAutosave(b.repositories.applications, app, { window: null, document: null });
+    inA.change({ ...app, answers: { 'com.price': 'yes' } });
+    inB.change({ ...app, answers: { 'com.price': 'no' } });
+    expect(new Journal(store).entries()).toHaveLength(2);
+    await inA.flush();
+    expect(new Journal(store).entries().map((e) => (e.record as typeof app).answers['com.price'])).toEqual(['no']);
+    a.close();
+    b.close();
+  });
+
+  it('keeps, rather than saves or drops, a change based on a revision another tab has since replaced', async () => {
+    const store = new MemoryStore();
+    const db = name();
+    const first = await openTab(db, store);
+    const app = await first.repositories.applications.create(makeApplication());
+    await first.repositories.applications.save({
+      ...app,
+      answers: { 'com.price': 'yes' },
+      updatedAt: '2026-11-22T09:01:00.000Z',
+    });
+    const changed: Application = { ...app, answers: { 'com.price': 'no' }, updatedAt: '2026-11-22T09:05:00.000Z' };
+    new Journal(store, 'closed-tab').write('applications', changed, 0);
+    first.close();
+    const second = await openTab(db, store);
+    expect((await second.repositories.applications.get(app.id))?.answers['com.price']).toBe('yes');
+    expect(
+      (await second.repositories.keptVersions.list()).map((k) => [k.reason, k.record.answers['com.price']]),
+    ).toEqual([['closed-tab', 'no']]);
+    expect(new Journal(store).entries()).toEqual([]);
+    second.close();
+  });
+
+  it('leaves the entries of tabs still open to them', async () => {
+    const store = new MemoryStore();
+    const db = name();
+    const first = await openTab(db, store);
+    const app = await first.repositories.applications.create(makeApplication());
+    const changed: Application = { ...app, answers: { 'com.price': 'yes' } };
+    new Journal(store, 'open-tab').write('applications', changed, 0);
+    first.close();
+    const second = await openTab(db, store, new Set(['open-tab']));
+    expect((await second.repositories.applications.get(app.id))?.answers['com.price']).toBeUndefined();
+    expect(new Journal(store).entries()).toHaveLength(1);
+    second.close();
+  });
+
+  it('still journals after the tab stopped writing, for the newer version to save', async () => {
+    const store = new MemoryStore();
+    const storage = await openTab(name(), store);
+    const app = await storage.repositories.applications.create(makeApplication());
+    const autosave = storage.createAutosave(storage.repositories.applications, app, { window: null, document: null });
+    autosave.stop(new StorageFailure('version-change', 'A newer version took over.'));
+    autosave.change({ ...app, answers: { 'com.price': 'yes' } });
+    expect(new Journal(store).entries()).toMatchObject([{ base: 0, record: { answers: { 'com.price': 'yes' } } }]);
+    expect((await storage.repositories.applications.get(app.id))?.answers['com.price']).toBeUndefined();
     storage.close();
   });
 });

@@ -53,6 +53,20 @@ describe('several tabs', () => {
     expect((await b.repositories.applications.get(created.id))?.answers['svc.premises']).toBe('typed in tab A');
     await inB.resolveConflict(state.mine);
     expect((await a.repositories.applications.get(created.id))?.answers['svc.premises']).toBe('typed in tab B');
+    // The version not chosen is kept, and can be made current again (keeping the other in turn).
+    const [kept, ...more] = await a.repositories.keptVersions.list();
+    expect(more).toEqual([]);
+    expect(kept).toMatchObject({
+      kind: 'application',
+      reason: 'other-tab',
+      record: { answers: { 'svc.premises': 'typed in tab A' } },
+    });
+    if (!kept) return;
+    await a.repositories.keptVersions.useInstead(kept.id);
+    expect((await b.repositories.applications.get(created.id))?.answers['svc.premises']).toBe('typed in tab A');
+    expect((await b.repositories.keptVersions.list()).map((k) => [k.reason, k.record.answers['svc.premises']])).toEqual(
+      [['replaced', 'typed in tab B']],
+    );
   });
 
   it('updates lists live when another tab changes them', async () => {

@@ -5,23 +5,31 @@
  * provide in-memory ones. Features never import `src/storage`.
  */
 import { createContext, useContext, type ReactNode } from 'react';
+import type { Application, OrganisationProfile } from '@/domain/application/application';
 import type { HostingConfig } from '@/domain/hosting/hosting-config';
 import type { Repositories, StorageFailure } from '@/domain/ports';
 
-export type AutosaveState =
+/** In a conflict, `mine` is this tab's version and `theirs` the one another tab saved. */
+export type AutosaveState<T = unknown> =
   | { readonly kind: 'idle' }
   | { readonly kind: 'saving' }
   | { readonly kind: 'saved'; readonly at: string }
   | { readonly kind: 'failed'; readonly failure: StorageFailure }
-  | { readonly kind: 'conflict'; readonly mine: unknown; readonly theirs: unknown }
+  | { readonly kind: 'conflict'; readonly mine: T; readonly theirs: T }
   | { readonly kind: 'stopped'; readonly reason: string };
 
 /** Saves one record: debounced after `change`, at once on `flush` (and when the page hides). */
 export interface Autosave<T> {
   change(record: T): void;
-  flush(options?: { durable?: boolean }): Promise<AutosaveState>;
-  readonly state: AutosaveState;
-  subscribe(listener: (state: AutosaveState) => void): () => void;
+  flush(options?: { durable?: boolean }): Promise<AutosaveState<T>>;
+  /**
+   * Settles a conflict with the version the user chose (saved over theirs); the version not
+   * chosen is kept on this computer first. Resolves with the new state, or a failed state (the
+   * conflict then stays) when the unchosen version could not be kept.
+   */
+  resolveConflict(choice: T): Promise<AutosaveState<T>>;
+  readonly state: AutosaveState<T>;
+  subscribe(listener: (state: AutosaveState<T>) => void): () => void;
   dispose(): void;
 }
 
@@ -34,8 +42,15 @@ export interface StorageStatus {
 }
 
 export interface BackupOperations {
-  /** Everything, or one application with its organisation and evidence. */
-  exportBackup(options: { applicationId?: string; passphrase?: string }): Promise<{ blob: Blob; fileName: string }>;
+  /**
+   * Everything, or one application with its organisation and evidence. `unsaved` holds newer
+   * versions than those stored (when saving failed), put in the file in their place.
+   */
+  exportBackup(options: {
+    applicationId?: string;
+    passphrase?: string;
+    unsaved?: { applications?: readonly Application[]; profiles?: readonly OrganisationProfile[] };
+  }): Promise<{ blob: Blob; fileName: string }>;
   /** Reads a file; says what it holds or what is wrong with it, without changing anything. */
   inspectBackup(file: File, passphrase?: string): Promise<BackupInspection>;
   importBackup(

@@ -3,15 +3,34 @@
  * evidence and the checklist, with answers merged for the rules engine. Edits are split by the
  * section's scope (organisation answers go to the profile, reused by every application of the
  * organisation) and saved by two autosaves. Flushes when the route changes.
+ *
+ * Also what a page shows when saving goes wrong, above the page: a clash with another tab (both
+ * versions, to choose from; the one not chosen is kept) and a failed save (with a backup that
+ * includes what could not be saved).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  Fragment,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { AnswerValue, Answers } from '@/domain/answers/answer-value';
 import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import type { StorageFailure } from '@/domain/ports';
 import type { EvaluationInput, EvidenceInfo } from '@/domain/rules/evaluator';
 import { useAppServices, type Autosave, type AutosaveState } from '../services/app-services';
 import { loadChecklistFor } from './checklist';
 import { isoDate } from './dates';
+import { SaveProblems } from './save-problems';
+import { combine, conflictOf, settleConflict, type SessionConflict, type SessionStates } from './save-states';
+
+export type { SessionConflict } from './save-states';
 
 export interface ApplicationSession {
   readonly checklist: LoadedChecklist;
@@ -20,6 +39,17 @@ export interface ApplicationSession {
   readonly evidence: readonly EvidenceMeta[];
   readonly answers: Answers;
   readonly saveState: AutosaveState;
+  /** Set while another tab's save clashes with this tab's changes. */
+  readonly conflict: SessionConflict | undefined;
+  /** Why the latest changes could not be saved (not a clash or a stop), until a save works. */
+  readonly failure: StorageFailure | undefined;
+  /**
+   * Settles a clash: keep this tab's answers, or take the other tab's. The version not chosen is
+   * kept on this computer. Resolves with null, or why it could not be done (the clash then stays).
+   */
+  resolveConflict(choice: 'mine' | 'theirs'): Promise<string | null>;
+  /** A backup of this application and its organisation as they are here, saved or not. */
+  backup(): Promise<{ blob: Blob; fileName: string }>;
   /** Sets answers (undefined clears one); each goes to the profile or the application by scope. */
   setAnswers(patch: Readonly<Record<string, AnswerValue | undefined>>): void;
   setCompleted(sectionId: string, completed: boolean): void;
@@ -46,10 +76,18 @@ export function useApplicationSession(): ApplicationSession {
   return session;
 }
 
-function combine(a: AutosaveState, b: AutosaveState): AutosaveState {
-  const rank = (s: AutosaveState) => ['stopped', 'conflict', 'failed', 'saving', 'saved', 'idle'].indexOf(s.kind);
-  if (rank(a) !== rank(b)) return rank(a) < rank(b) ? a : b;
-  return a.kind === 'saved' && b.kind === 'saved' ? (a.at > b.at ? a : b) : a;
+/** The longest name a profile record holds (its schema's limit). */
+const maxProfileName = 500;
+
+/**
+ * The organisation's name as lists and titles show it: its legal name, shortened with "…" past
+ * the profile's limit. Only this label is shortened; the answer keeps every character (and the
+ * question says how long a legal name may be), so a long answer never stops the profile saving.
+ */
+function displayName(legalName: AnswerValue | undefined, fallback: string): string {
+  const name = typeof legalName === 'string' ? legalName.trim() : '';
+  if (!name) return fallback;
+  return name.length > maxProfileName ? `${name.slice(0, maxProfileName - 1)}…` : name;
 }
 
 /** Whether two answers are the same value (answers are plain JSON: strings, arrays, objects). */
@@ -71,7 +109,9 @@ export function ApplicationSessionProvider({
   const services = useAppServices();
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [evidence, setEvidence] = useState<readonly EvidenceMeta[]>([]);
-  const [saveState, setSaveState] = useState<AutosaveState>({ kind: 'idle' });
+  const [states, setStates] = useState<SessionStates>({ app: { kind: 'idle' }, profile: { kind: 'idle' } });
+  /** Bumped when the records change under the page (another tab's version taken): pages start afresh. */
+  const [generation, setGeneration] = useState(0);
   const autosaves = useRef<{ app: Autosave<Application>; profile: Autosave<OrganisationProfile> } | null>(null);
 
   useEffect(() => {
@@ -87,7 +127,7 @@ export function ApplicationSessionProvider({
         const app = services.createAutosave('applications', application);
         const prof = services.createAutosave('profiles', profile);
         autosaves.current = { app, profile: prof };
-        const update = () => setSaveState(combine(app.state, prof.state));
+        const update = () => setStates({ app: app.state, profile: prof.state });
         app.subscribe(update);
         prof.subscribe(update);
         setLoaded({ kind: 'ready', checklist, application, profile });
@@ -141,18 +181,16 @@ export function ApplicationSessionProvider({
         }
         if (!changed.organisation && !changed.application) return current;
         const updatedAt = services.now().toISOString();
-        const profileName =
-          typeof split.organisation['org.legal-name'] === 'string' && split.organisation['org.legal-name'].trim()
-            ? split.organisation['org.legal-name'].trim()
-            : current.profile.name;
-        const profile = changed.organisation
-          ? { ...current.profile, answers: split.organisation, name: profileName, updatedAt }
-          : current.profile;
+        const profileName = displayName(split.organisation['org.legal-name'], current.profile.name);
+        const profile =
+          changed.organisation || profileName !== current.profile.name
+            ? { ...current.profile, answers: split.organisation, name: profileName, updatedAt }
+            : current.profile;
         const application = changed.application
           ? { ...current.application, answers: split.application, updatedAt }
           : current.application;
-        if (changed.organisation) autosaves.current?.profile.change(profile);
-        if (changed.application) autosaves.current?.app.change(application);
+        if (profile !== current.profile) autosaves.current?.profile.change(profile);
+        if (application !== current.application) autosaves.current?.app.change(application);
         return { ...current, profile, application };
       }),
     [services],
@@ -185,6 +223,23 @@ export function ApplicationSessionProvider({
     [services],
   );
 
+  const resolveConflict = useCallback(async (choice: 'mine' | 'theirs'): Promise<string | null> => {
+    const current = autosaves.current;
+    if (!current) return null;
+    const outcome = await settleConflict(current, choice);
+    if ('problem' in outcome) return outcome.problem;
+    const { taken } = outcome;
+    if (taken.application || taken.profile) {
+      setLoaded((l) =>
+        l.kind === 'ready'
+          ? { ...l, application: taken.application ?? l.application, profile: taken.profile ?? l.profile }
+          : l,
+      );
+      setGeneration((g) => g + 1);
+    }
+    return null;
+  }, []);
+
   const session = useMemo<ApplicationSession | null>(() => {
     if (loaded.kind !== 'ready') return null;
     const answers = { ...loaded.profile.answers, ...loaded.application.answers };
@@ -198,7 +253,15 @@ export function ApplicationSessionProvider({
       profile: loaded.profile,
       evidence,
       answers,
-      saveState,
+      saveState: combine(states.app, states.profile),
+      conflict: conflictOf(states),
+      failure: [states.app, states.profile].find((st) => st.kind === 'failed')?.failure,
+      resolveConflict,
+      backup: () =>
+        services.backup.exportBackup({
+          applicationId: loaded.application.id,
+          unsaved: { applications: [loaded.application], profiles: [loaded.profile] },
+        }),
       setAnswers,
       setCompleted,
       flush,
@@ -214,7 +277,7 @@ export function ApplicationSessionProvider({
         evidence: evidenceInfo,
       }),
     };
-  }, [loaded, evidence, saveState, setAnswers, setCompleted, flush, services]);
+  }, [loaded, evidence, states, resolveConflict, setAnswers, setCompleted, flush, services]);
 
   if (loaded.kind !== 'ready' || !session)
     return (
@@ -225,5 +288,10 @@ export function ApplicationSessionProvider({
         )}
       </>
     );
-  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+  return (
+    <SessionContext.Provider value={session}>
+      <SaveProblems />
+      <Fragment key={generation}>{children}</Fragment>
+    </SessionContext.Provider>
+  );
 }

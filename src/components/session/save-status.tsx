@@ -1,17 +1,25 @@
-/** "Saved on this computer at 10:42": the autosave state in words, announced politely. */
+/**
+ * "Saved on this computer at 10:42": the autosave state in words, announced politely. When the
+ * browser will not let the app store anything (memory mode), it never claims a save on this
+ * computer: work is only kept in the tab.
+ */
 import { timeOfDay } from './dates';
-import type { AutosaveState } from '../services/app-services';
+import { useAppServices, type AutosaveState } from '../services/app-services';
 
-export function saveStatusText(state: AutosaveState): string {
+export function saveStatusText(state: AutosaveState, mode: 'indexeddb' | 'memory' = 'indexeddb'): string {
   switch (state.kind) {
     case 'idle':
-      return 'Your answers are saved on this computer as you type.';
+      return mode === 'memory'
+        ? 'Your answers are kept in this tab only: they are not saved on this computer.'
+        : 'Your answers are saved on this computer as you type.';
     case 'saving':
       return 'Saving…';
     case 'saved':
-      return `Saved on this computer at ${timeOfDay(state.at)}`;
+      return mode === 'memory'
+        ? `Kept in this tab only (not saved on this computer) at ${timeOfDay(state.at)}`
+        : `Saved on this computer at ${timeOfDay(state.at)}`;
     case 'failed':
-      return `Not saved: ${state.failure.message}`;
+      return 'Not saved: your latest changes could not be saved on this computer (see the message at the top of the page).';
     case 'conflict':
       return 'Not saved: this application was changed in another tab or window.';
     case 'stopped':
@@ -20,6 +28,7 @@ export function saveStatusText(state: AutosaveState): string {
 }
 
 export function SaveStatus({ state }: { readonly state: AutosaveState }) {
+  const { storage } = useAppServices();
   const problem = state.kind === 'failed' || state.kind === 'conflict' || state.kind === 'stopped';
   return (
     <p
@@ -27,7 +36,7 @@ export function SaveStatus({ state }: { readonly state: AutosaveState }) {
       role="status"
       aria-live="polite"
     >
-      {saveStatusText(state)}
+      {saveStatusText(state, storage.mode)}
     </p>
   );
 }

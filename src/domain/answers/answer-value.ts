@@ -36,7 +36,12 @@ export interface RepeatItem {
 export type AnswerValue = ItemValue | readonly RepeatItem[];
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
-const Str = z.string().max(maxStoredStringLength);
+const Str = z
+  .string()
+  .max(
+    maxStoredStringLength,
+    `too long to save: an answer can hold at most ${maxStoredStringLength.toLocaleString('en-GB')} characters, so shorten it`,
+  );
 const Key = z.string().regex(/^[a-z][a-z0-9.-]{0,119}$/);
 
 export const DatePartsSchema = z.strictObject({

@@ -84,6 +84,24 @@ export const EvidenceMetaSchema = z.strictObject({
 });
 export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 
+/**
+ * A version of an application or an organisation's answers that is not the current one, kept so
+ * that nothing typed is ever lost: the version not chosen when two tabs changed the same record
+ * ("other-tab"), changes left by a tab that closed before saving them onto a record that another
+ * tab changed meanwhile ("closed-tab"), or the current version set aside when the user chose a
+ * kept one instead ("replaced").
+ */
+export const KeptReason = z.enum(['other-tab', 'closed-tab', 'replaced']);
+export type KeptReason = z.infer<typeof KeptReason>;
+
+const keptCommon = { formatVersion: z.literal(1), id: Id, keptAt: IsoDateTime, reason: KeptReason };
+export const KeptVersionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...keptCommon, kind: z.literal('application'), record: ApplicationSchema }),
+  z.strictObject({ ...keptCommon, kind: z.literal('profile'), record: OrganisationProfileSchema }),
+]);
+export type KeptVersion = z.infer<typeof KeptVersionSchema>;
+export type KeptKind = KeptVersion['kind'];
+
 export const SettingsSchema = z.strictObject({
   formatVersion: z.literal(1),
   lastBackupAt: IsoDateTime.optional(),

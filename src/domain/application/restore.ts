@@ -14,10 +14,12 @@ import type { z } from '@/domain/zod';
 import {
   ApplicationSchema,
   EvidenceMetaSchema,
+  KeptVersionSchema,
   OrganisationProfileSchema,
   SettingsSchema,
   type Application,
   type EvidenceMeta,
+  type KeptVersion,
   type OrganisationProfile,
   type Settings,
 } from '@/domain/application/application';
@@ -55,7 +57,14 @@ export const evidenceKind: RecordKind<EvidenceMeta> = {
 };
 export const settingsKind: RecordKind<Settings> = { label: 'settings', schema: SettingsSchema, upgrades: [] };
 
-export const recordKinds = [applicationKind, profileKind, evidenceKind, settingsKind] as const;
+/** When application or profile formats change, its upgrade must also upgrade the record it holds. */
+export const keptVersionKind: RecordKind<KeptVersion> = {
+  label: 'kept version',
+  schema: KeptVersionSchema,
+  upgrades: [],
+};
+
+export const recordKinds = [applicationKind, profileKind, evidenceKind, settingsKind, keptVersionKind] as const;
 
 function isPlainObject(value: unknown): value is RawRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -110,4 +119,5 @@ export function restoreRecord<T>(kind: RecordKind<T>, raw: unknown): RestoreResu
 export const restoreApplication = (raw: unknown): RestoreResult<Application> => restoreRecord(applicationKind, raw);
 export const restoreProfile = (raw: unknown): RestoreResult<OrganisationProfile> => restoreRecord(profileKind, raw);
 export const restoreEvidenceMeta = (raw: unknown): RestoreResult<EvidenceMeta> => restoreRecord(evidenceKind, raw);
+export const restoreKeptVersion = (raw: unknown): RestoreResult<KeptVersion> => restoreRecord(keptVersionKind, raw);
 export const restoreSettings = (raw: unknown): RestoreResult<Settings> => restoreRecord(settingsKind, raw);

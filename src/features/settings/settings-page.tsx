@@ -13,6 +13,7 @@ import { usePageTitle } from '@/components/routing/page-title';
 import { useAppServices, type BackupInspection } from '@/components/services/app-services';
 import { StorageHealth } from '@/components/services/storage-health';
 import { saveFile } from '@/components/services/save-file';
+import { KeptVersions } from './kept-versions';
 
 export function SettingsPage() {
   const services = useAppServices();
@@ -160,6 +161,7 @@ export function SettingsPage() {
             </Button>
           </>
         ) : null}
+        <KeptVersions />
         <h2 className="nhsuk-heading-m">Remove all data from this computer</h2>
         <p className="nhsuk-body">
           Deletes every application, organisation and file this app has stored in this browser, and its offline copy.

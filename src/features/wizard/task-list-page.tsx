@@ -15,6 +15,7 @@ import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
 import { SaveStatus } from '@/components/session/save-status';
+import { KeptVersionsNotice } from './kept-versions-notice';
 import { visiblePages } from './section-navigation';
 
 const groupHeadings: Record<SectionGroup, string> = {
@@ -92,6 +93,7 @@ export function TaskListPage() {
           You have completed {overall.completed} of {overall.total} sections.
         </p>
         <SaveStatus state={session.saveState} />
+        <KeptVersionsNotice applicationId={application.id} profileId={profile.id} />
         {groups.map(({ group, tasks }) =>
           tasks.length ? (
             <section key={group} className="app-task-group">
