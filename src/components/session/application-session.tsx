@@ -11,6 +11,8 @@
 import {
   createContext,
   Fragment,
+  lazy,
+  Suspense,
   useCallback,
   useContext,
   useEffect,
@@ -27,7 +29,9 @@ import type { EvaluationInput, EvidenceInfo } from '@/domain/rules/evaluator';
 import { useAppServices, type Autosave, type AutosaveState } from '../services/app-services';
 import { loadChecklistFor } from './checklist';
 import { isoDate } from './dates';
-import { SaveProblems } from './save-problems';
+// The clash and save-failure panels (and the domain code that compares versions) load with the
+// first application opened, not with the app shell.
+const SaveProblems = lazy(() => import('./save-problems').then((m) => ({ default: m.SaveProblems })));
 import { combine, conflictOf, settleConflict, type SessionConflict, type SessionStates } from './save-states';
 
 export type { SessionConflict } from './save-states';
@@ -290,7 +294,9 @@ export function ApplicationSessionProvider({
     );
   return (
     <SessionContext.Provider value={session}>
-      <SaveProblems />
+      <Suspense fallback={null}>
+        <SaveProblems />
+      </Suspense>
       <Fragment key={generation}>{children}</Fragment>
     </SessionContext.Provider>
   );
