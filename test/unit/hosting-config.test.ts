@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadChecklistOrThrow } from '@/domain/definition/load-checklist';
 import { localSectionId, withLocalQuestions } from '@/domain/definition/local-questions';
 import { parseHostingConfig, parseHostingConfigText } from '@/domain/hosting/hosting-config';
+import { advertInput } from '@/domain/application/new-application';
 import checklistJson from '../../schemas/checklists/aqp-2012.json';
 import { hostingJsonSchema, hostingSchemaPath } from '../tools/generate-hosting-schema';
 
@@ -127,6 +128,21 @@ describe('an advert’s local questions', () => {
     expect(merged.questions.get('local.clinic-days')?.question).toMatchObject({ type: 'checkboxes' });
     expect(merged.questions.get('local.transport')?.question).toMatchObject({ type: 'longtext', required: false });
     expect(merged.definition.sections).toHaveLength(base.definition.sections.length + 1);
+  });
+
+  it('fill in the start page with the advert’s details, dates as the date inputs show them', () => {
+    if (!advert) throw new Error('the example has no advert');
+    expect(advertInput(advert)).toMatchObject({
+      services: ['podiatry'],
+      commissioner: 'NHS Kernow Clinical Commissioning Group',
+      reference: 'KCCG/AQP/2027/POD',
+      closingDate: { day: '29', month: '1', year: '2027' },
+      serviceStart: { day: '1', month: '4', year: '2027' },
+      advertId: 'pod-2027',
+      localPrice: '£28.50 per contact',
+    });
+    expect(advertInput(advert).localQuestions).toHaveLength(3);
+    expect(advertInput({ ...advert, closingDate: undefined }).closingDate).toEqual({ day: '', month: '', year: '' });
   });
 
   it('leave the checklist as it is when there are none', () => {

@@ -5,12 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
-import type { HostedAdvert, HostingConfig } from '@/domain/hosting/hosting-config';
-import { formatDate } from '@/domain/rules/values';
+import type { HostingConfig } from '@/domain/hosting/hosting-config';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { loadAppChecklist } from '@/components/session/checklist';
+import { AdvertFacts, serviceNames } from './advert-facts';
 
 const paragraphs = (text: string) =>
   text
@@ -61,10 +61,6 @@ export function LmcWelcome() {
   );
 }
 
-function serviceNames(advert: HostedAdvert, checklist: LoadedChecklist | null): string {
-  return advert.services.map((id) => checklist?.services.get(id)?.name ?? id).join(', ');
-}
-
 /** The open adverts from the config, each with a "start" link; nothing when there are none. */
 export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 3 }) {
   const { adverts } = useAppServices().hosting.config;
@@ -82,27 +78,10 @@ export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 
           <li className="nhsuk-card" key={advert.id}>
             <div className="nhsuk-card__content">
               <p className="nhsuk-card__heading nhsuk-heading-s">
-                {serviceNames(advert, checklist)}: {advert.commissioner}
+                {serviceNames(advert.services, checklist)}: {advert.commissioner}
               </p>
               {advert.summary ? <p className="nhsuk-body-s">{advert.summary}</p> : null}
-              <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-advert-facts">
-                <div className="nhsuk-summary-list__row">
-                  <dt className="nhsuk-summary-list__key">Reference</dt>
-                  <dd className="nhsuk-summary-list__value">{advert.reference}</dd>
-                </div>
-                {advert.closingDate ? (
-                  <div className="nhsuk-summary-list__row">
-                    <dt className="nhsuk-summary-list__key">Closing date</dt>
-                    <dd className="nhsuk-summary-list__value">{formatDate(advert.closingDate)}</dd>
-                  </div>
-                ) : null}
-                {advert.localQuestions?.length ? (
-                  <div className="nhsuk-summary-list__row">
-                    <dt className="nhsuk-summary-list__key">Local questions</dt>
-                    <dd className="nhsuk-summary-list__value">{advert.localQuestions.length}</dd>
-                  </div>
-                ) : null}
-              </dl>
+              <AdvertFacts advert={advert} checklist={checklist} />
               <a className="nhsuk-link" href={href(paths.startForAdvert(advert.id))}>
                 Start an application for this advert
                 <span className="nhsuk-u-visually-hidden">

@@ -6,8 +6,8 @@
 import type { DateParts } from '@/domain/answers/answer-value';
 import type { ServiceId } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
-import { dateFromParts } from '@/domain/rules/values';
-import type { LocalQuestion } from '@/domain/hosting/hosting-config';
+import { dateFromParts, datePartsOf } from '@/domain/rules/values';
+import type { HostedAdvert, LocalQuestion } from '@/domain/hosting/hosting-config';
 import type { Advert, Application, OrganisationProfile } from './application';
 
 export const applicantTypes = [
@@ -37,6 +37,28 @@ export interface NewApplicationInput {
   /** From the LMC's advert: kept with the application, so later config changes never alter it. */
   readonly localQuestions?: readonly LocalQuestion[];
 }
+
+/** What an LMC advert fills in on the start page: its details, its services and its local questions. */
+export function advertInput(advert: HostedAdvert): Partial<NewApplicationInput> {
+  return {
+    services: [...advert.services],
+    commissioner: advert.commissioner,
+    reference: advert.reference,
+    closingDate: datePartsOf(advert.closingDate),
+    serviceStart: datePartsOf(advert.serviceStart),
+    advertId: advert.id,
+    ...(advert.localPrice ? { localPrice: advert.localPrice } : {}),
+    ...(advert.localQuestions?.length ? { localQuestions: advert.localQuestions } : {}),
+  };
+}
+
+/** The start page's fields an advert fixes; with an advert, problems with them point at its summary. */
+export const advertFields: ReadonlySet<keyof NewApplicationInput> = new Set([
+  'commissioner',
+  'reference',
+  'closingDate',
+  'serviceStart',
+]);
 
 export interface StartProblem {
   readonly field: keyof NewApplicationInput;

@@ -38,6 +38,13 @@ export function dateFromParts(day: string, month: string, year: string): string 
 }
 
 /** The ISO date an answer holds, if it is a complete real date. */
+/** "2027-04-01" → { day: "1", month: "4", year: "2027" }, as a date input shows it; blank parts for none. */
+export function datePartsOf(iso: string | undefined): { day: string; month: string; year: string } {
+  if (!iso) return { day: '', month: '', year: '' };
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
 export function answerDate(value: AnswerValue | undefined): string | null {
   if (isDateParts(value)) return dateFromParts(value.day, value.month, value.year);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {

@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react';
 import type { DateParts } from '@/domain/answers/answer-value';
 import type { OrganisationProfile } from '@/domain/application/application';
 import {
+  advertFields,
+  advertInput,
   applicantTypes,
   checkNewApplication,
   newApplication,
@@ -29,57 +31,9 @@ import { useAppServices } from '@/components/services/app-services';
 import { loadAppChecklist } from '@/components/session/checklist';
 import { isoDate } from '@/components/session/dates';
 import type { RouteProps } from '@/components/routing/route-props';
-import type { HostedAdvert } from '@/domain/hosting/hosting-config';
-import { formatDate } from '@/domain/rules/values';
+import { AdvertFacts } from '@/components/hosting/advert-facts';
 
-const advertFields = new Set<keyof NewApplicationInput>(['commissioner', 'reference', 'closingDate', 'serviceStart']);
 const noDate: DateParts = { day: '', month: '', year: '' };
-const partsOf = (iso: string | undefined): DateParts => {
-  if (!iso) return noDate;
-  const [year = '', month = '', day = ''] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-};
-
-/** What an advert from the LMC's config fills in: the advert's details, its services and local questions. */
-function fromAdvert(advert: HostedAdvert): Partial<NewApplicationInput> {
-  return {
-    services: [...advert.services],
-    commissioner: advert.commissioner,
-    reference: advert.reference,
-    closingDate: partsOf(advert.closingDate),
-    serviceStart: partsOf(advert.serviceStart),
-    advertId: advert.id,
-    ...(advert.localPrice ? { localPrice: advert.localPrice } : {}),
-    ...(advert.localQuestions?.length ? { localQuestions: advert.localQuestions } : {}),
-  };
-}
-
-function AdvertSummary({ advert, serviceNames }: { readonly advert: HostedAdvert; readonly serviceNames: string }) {
-  const rows: [string, string][] = [
-    ['Commissioner', advert.commissioner],
-    ['Services', serviceNames],
-    ['Advert reference', advert.reference],
-    ...(advert.closingDate ? ([['Closing date', formatDate(advert.closingDate)]] as [string, string][]) : []),
-    ...(advert.serviceStart ? ([['Service start', formatDate(advert.serviceStart)]] as [string, string][]) : []),
-    ...(advert.localPrice ? ([['Local price', advert.localPrice]] as [string, string][]) : []),
-    ...(advert.localQuestions?.length
-      ? ([['Local questions', `${advert.localQuestions.length}, added to your checklist`]] as [string, string][])
-      : []),
-  ];
-  return (
-    <>
-      <h2 className="nhsuk-heading-m">The advert</h2>
-      <dl className="nhsuk-summary-list" id="advert-summary" tabIndex={-1}>
-        {rows.map(([key, value]) => (
-          <div className="nhsuk-summary-list__row" key={key}>
-            <dt className="nhsuk-summary-list__key">{key}</dt>
-            <dd className="nhsuk-summary-list__value">{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </>
-  );
-}
 const targetOf = (p: StartProblem) =>
   p.field === 'closingDate' || p.field === 'serviceStart' ? `${p.field}-${p.part ?? 'day'}` : p.field;
 
@@ -98,7 +52,7 @@ export function StartPage({ query }: RouteProps) {
     reference: '',
     closingDate: noDate,
     serviceStart: noDate,
-    ...(advert ? fromAdvert(advert) : {}),
+    ...(advert ? advertInput(advert) : {}),
   });
   const [problems, setProblems] = useState<StartProblem[]>([]);
   const [submits, setSubmits] = useState(0);
@@ -208,10 +162,12 @@ export function StartPage({ query }: RouteProps) {
           onChange={(v) => set('services', v as ServiceId[])}
         />
         {advert ? (
-          <AdvertSummary
-            advert={advert}
-            serviceNames={advert.services.map((id) => checklist?.services.get(id)?.name ?? id).join(', ')}
-          />
+          <>
+            <h2 className="nhsuk-heading-m">The advert</h2>
+            <div id="advert-summary" tabIndex={-1}>
+              <AdvertFacts advert={advert} checklist={checklist} full />
+            </div>
+          </>
         ) : (
           <>
             <h2 className="nhsuk-heading-m">The advert</h2>
