@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
-import { pageUrl, sharedHarness, startApplication } from './support/faults';
+import { pageUrl, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 const repetitions = Number(process.env.ABRUPT_CLOSE_REPETITIONS ?? 50);

@@ -3,32 +3,20 @@
 // a repeat item page, a section check page, the review page and the settings page, at 320 px and
 // 1280 px. And the NHS error pattern: after a failed Continue the title starts "Error: ", the
 // error summary has focus, and each summary link moves focus to its field.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sharedHarness } from './support/harness';
 import { paths } from '@/components/routing/paths';
 import { AnswerDriver, reloadWatched } from './support/answer-driver';
 import { openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
 import { focused } from './support/keyboard';
-import { distDir } from './support/paths';
 import { pinClock, planApplication, singlePracticePodiatry } from './support/scenarios';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer(distDir, '/lmc/aqp/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = sharedHarness('/lmc/aqp/');
 
 const go = async (page: Page, route: string) => {
-  await page.goto(`${server.url}#${route}`);
+  await page.goto(`${harness.server.url}#${route}`);
   await page.waitForFunction((r) => location.hash === r, `#${route}`);
 };
 
@@ -65,12 +53,12 @@ function employersLiability(driver: AnswerDriver) {
 describe('accessibility of the wizard', () => {
   for (const width of [320, 1280]) {
     it(`has no axe violation on any kind of page at ${width} px`, async () => {
-      const app = await openApp(browser, server.origin, { width });
+      const app = await openApp(harness.browser, harness.server.origin, { width });
       await pinClock(app.context);
       const { page } = app;
       const driver = new AnswerDriver(app, planApplication(singlePracticePodiatry));
 
-      await page.goto(server.url);
+      await page.goto(harness.server.url);
       await page.getByRole('heading', { name: 'Apply to be an Any Qualified Provider', level: 1 }).waitFor();
       await expectNoAxeViolations(page, `home at ${width} px`);
 
@@ -82,7 +70,7 @@ describe('accessibility of the wizard', () => {
       await expectErrorPattern(page, `start page at ${width} px`);
       await expectNoAxeViolations(page, `start page with errors at ${width} px`);
 
-      await driver.startApplication(server.url);
+      await driver.startApplication(harness.server.url);
       const appId = driver.appId;
       await expectNoAxeViolations(page, `task list at ${width} px`);
 
@@ -152,11 +140,11 @@ describe('accessibility of the wizard', () => {
   }
 
   it('on a failed Continue: "Error: " title, focus on the summary, links that focus the part in error', async () => {
-    const app = await openApp(browser, server.origin);
+    const app = await openApp(harness.browser, harness.server.origin);
     await pinClock(app.context);
     const { page } = app;
     const driver = new AnswerDriver(app, planApplication(singlePracticePodiatry));
-    await driver.startApplication(server.url);
+    await driver.startApplication(harness.server.url);
     await go(page, paths.page(driver.appId, 'insurance', 'ins.el'));
     await page.locator('#ins-el-amount').waitFor();
     const before = await page.title();

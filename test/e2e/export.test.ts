@@ -1,41 +1,18 @@
 // Exporting the application pack from the UI in Chromium: the downloaded PDF is named after the
 // organisation, service and date, is marked DRAFT while the application is not ready, and its
 // text (extracted with pdftotext) holds the answers typed, exactly, Welsh letters included.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pdfText, sharedHarness } from './support/harness';
 import { openApp } from './support/app-page';
-import { launchChromium } from './support/chromium';
-import { distDir } from './support/paths';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer(distDir);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pdfText = (bytes: Buffer) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pack-'));
-  const file = path.join(dir, 'pack.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-};
+const harness = sharedHarness();
 
 describe('exporting the pack from the UI', () => {
   it('downloads a draft PDF whose text holds the answers exactly', async () => {
-    const app = await openApp(browser, server.origin);
+    const app = await openApp(harness.browser, harness.server.origin);
     const { page } = app;
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     await page.getByRole('link', { name: 'Start now' }).click();
     await page.getByLabel('Organisation’s legal name').fill('Meddygfa Llŷn – Siân’s Practice');
     await page.getByLabel('A single GP practice').check();

@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
 import { pdfFile } from './support/evidence-pdf';
-import { pageUrl, readDatabase, startApplication, sharedHarness } from './support/faults';
+import { readDatabase } from './support/faults';
+import { pageUrl, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
 import { pdfFile } from './support/evidence-pdf';
 import { squash, withoutPageFurniture } from '../helpers/pdf';
-import { pageUrl, pdfText, sharedHarness, startApplication } from './support/faults';
+import { pageUrl, pdfText, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 

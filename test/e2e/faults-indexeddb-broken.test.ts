@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
-import { pageUrl, startApplication, sharedHarness } from './support/faults';
+import { pageUrl, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 

@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '@/storage/db';
 import { openApp } from './support/app-page';
-import { pageUrl, readDatabase, startApplication, storedApplication, sharedHarness } from './support/faults';
+import { readDatabase, storedApplication } from './support/faults';
+import { pageUrl, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 const field = '#com-foi-sensitive';

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
-import { pageUrl, startApplication, storedProfiles, sharedHarness } from './support/faults';
+import { storedProfiles } from './support/faults';
+import { pageUrl, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 

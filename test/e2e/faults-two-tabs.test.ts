@@ -7,14 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchPage, openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
-import {
-  pageUrl,
-  sharedHarness,
-  startApplication,
-  storedApplication,
-  storedKeptVersions,
-  taskListUrl,
-} from './support/faults';
+import { storedApplication, storedKeptVersions } from './support/faults';
+import { pageUrl, sharedHarness, startApplication, taskListUrl } from './support/harness';
 
 const h = sharedHarness();
 const field = '#com-foi-sensitive';

@@ -2,40 +2,27 @@
 // adverts; a link "#/start?advert=ID" starts an application for that advert, whose checklist has
 // the advert's local questions; a broken config.json is named to the host while the app works.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sharedHarness } from './support/harness';
 import { openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
-import { distDir } from './support/paths';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer(distDir, '/kernow-lmc/aqp/');
-});
-afterEach(() => server.override('config.json', null));
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = sharedHarness('/kernow-lmc/aqp/');
+afterEach(() => harness.server.override('config.json', null));
 
 const exampleConfig = readFileSync('test/fixtures/hosting/config.json', 'utf8');
 
 describe('the host’s config.json', () => {
   it('starts an application from an advert link, with the advert’s local questions', { timeout: 60_000 }, async () => {
-    server.override('config.json', exampleConfig);
-    const app = await openApp(browser, server.origin);
+    harness.server.override('config.json', exampleConfig);
+    const app = await openApp(harness.browser, harness.server.origin);
     const { page } = app;
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     await page.getByRole('heading', { name: 'From Kernow Local Medical Committee' }).waitFor();
     expect(await page.getByRole('link', { name: /Start an application for this advert/ }).count()).toBe(2);
     await expectNoAxeViolations(page, 'home page with the LMC’s welcome and adverts');
 
-    await page.goto(`${server.url}#/start?advert=pod-2027`);
+    await page.goto(`${harness.server.url}#/start?advert=pod-2027`);
     const summary = page.locator('#advert-summary');
     await summary.waitFor();
     expect(await summary.innerText()).toMatch(/KCCG\/AQP\/2027\/POD[\s\S]*29 January 2027[\s\S]*£28\.50 per contact/);
@@ -58,7 +45,7 @@ describe('the host’s config.json', () => {
     expect(await page.locator('.nhsuk-error-summary').innerText()).not.toMatch(/without a car/);
 
     // The application keeps its copy of the questions even when the host removes the advert.
-    server.override('config.json', '{}');
+    harness.server.override('config.json', '{}');
     await page.reload();
     await page.getByRole('group', { name: 'On which days will your clinics run?' }).waitFor();
     expect(await page.getByLabel('Saturdays').isChecked()).toBe(true);
@@ -67,9 +54,9 @@ describe('the host’s config.json', () => {
   });
 
   it('says when an advert link names no open advert, and lets the user carry on', { timeout: 60_000 }, async () => {
-    server.override('config.json', exampleConfig);
-    const app = await openApp(browser, server.origin);
-    await app.page.goto(`${server.url}#/start?advert=closed-2019`);
+    harness.server.override('config.json', exampleConfig);
+    const app = await openApp(harness.browser, harness.server.origin);
+    await app.page.goto(`${harness.server.url}#/start?advert=closed-2019`);
     await app.page.locator('#advert-not-found').waitFor();
     expect(await app.page.locator('#advert-not-found').innerText()).toContain('closed-2019');
     await app.page.getByLabel('Commissioner').waitFor();
@@ -82,9 +69,9 @@ describe('the host’s config.json', () => {
     const [first] = broken.adverts;
     if (first) first.closingDate = '29/01/2027';
     broken.lmc.wesbite = 'https://kernowlmc.example';
-    server.override('config.json', JSON.stringify(broken));
-    const app = await openApp(browser, server.origin);
-    await app.page.goto(server.url);
+    harness.server.override('config.json', JSON.stringify(broken));
+    const app = await openApp(harness.browser, harness.server.origin);
+    await app.page.goto(harness.server.url);
     const message = app.page.locator('#hosting-problems');
     await message.waitFor();
     const text = await message.innerText();
@@ -97,7 +84,7 @@ describe('the host’s config.json', () => {
     await app.page.getByRole('link', { name: 'Start now' }).click();
     await app.page.getByLabel('Commissioner').waitFor();
 
-    server.override('config.json', '{ "lmc": ');
+    harness.server.override('config.json', '{ "lmc": ');
     await app.page.reload();
     await app.page.locator('#hosting-problems').waitFor();
     expect(await app.page.locator('#hosting-problems').innerText()).toContain('not valid JSON');

@@ -4,14 +4,13 @@
 // on every page, evidence attached, each page reloaded after Continue to prove its answers were
 // kept, each section marked complete, the declaration signed, and the review page says the
 // application is ready. Then a keyboard-only start and section.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sharedHarness } from './support/harness';
 import { paths } from '@/components/routing/paths';
 import { AnswerDriver, reloadWatched } from './support/answer-driver';
 import { openApp, type Watched } from './support/app-page';
-import { launchChromium } from './support/chromium';
 import { focused, tabTo } from './support/keyboard';
-import { distDir } from './support/paths';
 import {
   dateParts,
   federationMskHearing,
@@ -22,19 +21,8 @@ import {
   singlePracticePodiatry,
   type Scenario,
 } from './support/scenarios';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer(distDir, '/lmc/aqp/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = sharedHarness('/lmc/aqp/');
 
 /** Screenshots to look at by eye: /tmp/journey-<name>.png. */
 async function screenshot(app: Watched, name: string, fullPage = true): Promise<void> {
@@ -43,10 +31,10 @@ async function screenshot(app: Watched, name: string, fullPage = true): Promise<
 
 async function wholeApplication(scenario: Scenario, name: string): Promise<void> {
   const plan = planApplication(scenario);
-  const app = await openApp(browser, server.origin);
+  const app = await openApp(harness.browser, harness.server.origin);
   await pinClock(app.context);
   const driver = new AnswerDriver(app, plan);
-  await driver.startApplication(server.url);
+  await driver.startApplication(harness.server.url);
   expect(await app.page.evaluate(() => Date.now()), 'the pinned clock').toBe(journeyNow.getTime());
   expect(await app.page.getByRole('heading', { level: 1 }).textContent()).toBe(
     `Application to ${scenario.commissioner}`,
@@ -108,11 +96,11 @@ async function waitForHash(page: Page, route: string): Promise<void> {
 
 describe('keyboard only', () => {
   it('starts an application and completes a whole section with Tab, Space, Enter and typing', async () => {
-    const app = await openApp(browser, server.origin);
+    const app = await openApp(harness.browser, harness.server.origin);
     await pinClock(app.context);
     const { page } = app;
     const dates = journeyDates();
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
 
     // Home: the skip link comes first, then the header, then "Start now".
@@ -207,7 +195,7 @@ describe('keyboard only', () => {
     // And the answers were saved: the check page lists them after a reload.
     await reloadWatched(app);
     await task.waitFor();
-    await page.goto(`${server.url}#${paths.sectionCheck(appId, 'commercial')}`);
+    await page.goto(`${harness.server.url}#${paths.sectionCheck(appId, 'commercial')}`);
     await page.locator('#completed').waitFor();
     const answers = await page.locator('main .nhsuk-summary-list').innerText();
     expect(answers).toContain('None. The whole application may be published.');

@@ -2,50 +2,24 @@
 // switched off) opens the app from the service worker's cache, opens a saved draft and exports
 // the PDF pack, with not one request reaching the server. And a new version never reloads by
 // itself: it waits for the user, and accepting it loses no typed character.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pageUrl, pdfText, sharedHarness, startApplication } from './support/harness';
 import { openApp, watchPage } from './support/app-page';
-import { launchChromium } from './support/chromium';
 import { distDir } from './support/paths';
 import { newerBuild, waitUntilCachedAndControlled } from './support/service-worker';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer(distDir, '/lmc/aqp/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const pdfText = (bytes: Buffer) => {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'pack-')), 'pack.pdf');
-  writeFileSync(file, bytes);
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-};
+const harness = sharedHarness('/lmc/aqp/');
 
 describe('with no connection', () => {
   it(
     'starts cold, opens a draft and exports the pack, with no request to the server',
     { timeout: 120_000 },
     async () => {
-      const app = await openApp(browser, server.origin);
-      await app.page.goto(server.url);
+      const app = await openApp(harness.browser, harness.server.origin);
+      await app.page.goto(harness.server.url);
       await waitUntilCachedAndControlled(app.page);
-      await app.page.getByRole('link', { name: 'Start now' }).click();
-      await app.page.getByLabel('Organisation’s legal name').fill('Porthleven Surgery');
-      await app.page.getByLabel('A single GP practice').check();
-      await app.page.getByLabel('Podiatry').check();
-      await app.page.getByLabel('Commissioner').fill('NHS Kernow CCG');
-      await app.page.getByRole('button', { name: 'Start application' }).click();
+      await startApplication(app.page, harness.server.url, { organisation: 'Porthleven Surgery' });
       await app.page.getByRole('link', { name: 'Contract, price and commercial terms' }).click();
       await app.page.locator('#com-standard-contract').check();
       await app.page.getByRole('button', { name: 'Save and come back later' }).click();
@@ -54,10 +28,10 @@ describe('with no connection', () => {
       await app.page.close();
 
       await app.context.setOffline(true);
-      const before = server.requests;
+      const before = harness.server.requests;
       const page = await app.context.newPage();
-      const watched = await watchPage(page, server.origin);
-      await page.goto(server.url);
+      const watched = await watchPage(page, harness.server.origin);
+      await page.goto(harness.server.url);
       await page.getByRole('heading', { name: 'Your applications' }).waitFor();
       await page
         .getByRole('link', { name: /Continue/ })
@@ -71,8 +45,8 @@ describe('with no connection', () => {
       const text = pdfText(readFileSync(await download.path()));
       expect(text).toContain('Porthleven Surgery');
       expect(text).toContain('NHS Kernow CCG');
-      expect(server.requests - before, 'requests that reached the server while offline').toBe(0);
-      await page.goto(`${server.url}#/offline`);
+      expect(harness.server.requests - before, 'requests that reached the server while offline').toBe(0);
+      await page.goto(`${harness.server.url}#/offline`);
       await expect
         .poll(() => page.locator('.nhsuk-summary-list__row').first().innerText())
         .toMatch(/The app is kept on this computer\s+Ready/);
@@ -84,25 +58,19 @@ describe('with no connection', () => {
 
 describe('a new version of the app', () => {
   it('waits to be accepted, then saves every typed character before it reloads', { timeout: 120_000 }, async () => {
-    const app = await openApp(browser, server.origin);
+    const app = await openApp(harness.browser, harness.server.origin);
     const { page } = app;
-    await page.goto(server.url);
+    await page.goto(harness.server.url);
     await waitUntilCachedAndControlled(page);
-    await page.getByRole('link', { name: 'Start now' }).click();
-    await page.getByLabel('Organisation’s legal name').fill('Mousehole Medical Centre');
-    await page.getByLabel('A single GP practice').check();
-    await page.getByLabel('Podiatry').check();
-    await page.getByLabel('Commissioner').fill('NHS Kernow CCG');
-    await page.getByRole('button', { name: 'Start application' }).click();
-    await page.getByRole('heading', { name: /Application to/ }).waitFor();
-    const pageUrl = page.url().replace(/#\/applications\/([^/]+).*$/, '#/applications/$1/sections/commercial/com.foi');
-    await page.goto(pageUrl);
+    const appId = await startApplication(page, harness.server.url, { organisation: 'Mousehole Medical Centre' });
+    const foiPage = pageUrl(harness.server.url, appId, 'commercial', 'com.foi');
+    await page.goto(foiPage);
     const field = page.locator('textarea').first();
     const first = 'Our FOI lead is the practice manager; requests are logged ';
     await field.pressSequentially(first);
 
     const dir = newerBuild(distDir, 'build-b');
-    server.setRoot(dir);
+    harness.server.setRoot(dir);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.getRegistration();
       await registration?.update();
@@ -116,7 +84,7 @@ describe('a new version of the app', () => {
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Use the new version' }).click()]);
     await page.locator('meta[name="app-build"][content="build-b"]').waitFor({ state: 'attached' });
-    await page.goto(pageUrl);
+    await page.goto(foiPage);
     await expect.poll(() => page.locator('textarea').first().inputValue()).toBe(first + second);
     await expect(banner.count()).resolves.toBe(0);
     await app.expectClean();

@@ -1,30 +1,17 @@
 // The app shell in real Chromium: loads clean (no console errors, no foreign requests, no CSP
 // violations), passes axe at 320 px and 1280 px, works from a sub-path, and the back button works.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sharedHarness } from './support/harness';
 import { openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
-import { launchChromium } from './support/chromium';
-import { distDir } from './support/paths';
-import { startStaticServer, type StaticServer } from './support/static-server';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await startStaticServer(distDir, '/lmc/aqp/');
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = sharedHarness('/lmc/aqp/');
 
 describe('the home page', () => {
   for (const width of [320, 1280]) {
     it(`loads from a sub-path with no console error, foreign request or axe violation at ${width} px`, async () => {
-      const app = await openApp(browser, server.origin, { width });
-      await app.page.goto(server.url);
+      const app = await openApp(harness.browser, harness.server.origin, { width });
+      await app.page.goto(harness.server.url);
       await expect
         .poll(() => app.page.getByRole('heading', { level: 1 }).textContent())
         .toBe('Apply to be an Any Qualified Provider');
@@ -39,8 +26,8 @@ describe('the home page', () => {
   }
 
   it('has a skip link that moves focus to the main content without changing the route', async () => {
-    const app = await openApp(browser, server.origin);
-    await app.page.goto(`${server.url}#/accessibility`);
+    const app = await openApp(harness.browser, harness.server.origin);
+    await app.page.goto(`${harness.server.url}#/accessibility`);
     await app.page.getByRole('heading', { name: 'Accessibility statement' }).waitFor();
     await app.page.keyboard.press('Tab');
     const skip = app.page.getByRole('link', { name: 'Skip to main content' });
@@ -53,8 +40,8 @@ describe('the home page', () => {
   });
 
   it('keeps the route in the hash so back and forward work', async () => {
-    const app = await openApp(browser, server.origin);
-    await app.page.goto(server.url);
+    const app = await openApp(harness.browser, harness.server.origin);
+    await app.page.goto(harness.server.url);
     await app.page.getByRole('heading', { level: 1 }).waitFor();
     await app.page.getByRole('link', { name: 'Accessibility statement' }).click();
     await app.page.getByRole('heading', { name: 'Accessibility statement' }).waitFor();
@@ -62,7 +49,7 @@ describe('the home page', () => {
     await app.page.getByRole('heading', { name: 'Apply to be an Any Qualified Provider', level: 1 }).waitFor();
     await app.page.goForward();
     await app.page.getByRole('heading', { name: 'Accessibility statement' }).waitFor();
-    await app.page.goto(`${server.url}#/no-such-page`);
+    await app.page.goto(`${harness.server.url}#/no-such-page`);
     await app.page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await app.expectClean();
     await app.context.close();
