@@ -1,33 +1,48 @@
 /**
  * The pdf-lib step, loaded only when a pack has appendices. Before layout it opens each attached
- * PDF and image to learn its pages (a password-protected, damaged or missing file is reported,
- * never guessed at); after layout it draws each evidence page, scaled, into the framed placeholder
- * page jsPDF left for it, so the appendix pages carry the pack's own footer and page numbers. The
- * jsPDF document's bookmarks, metadata and file id are kept as they are.
+ * PDF and image to learn its pages as they are shown (crop box and turn); a password-protected,
+ * damaged or missing file is reported, never guessed at. After layout it turns each evidence page
+ * into a form XObject (its content stream as it is, with its resources copied) and each image into
+ * an image XObject, numbered after the pack's own objects, for the assembly step to add. The pack
+ * itself is never parsed or rewritten by pdf-lib.
  */
 import {
-  concatTransformationMatrix,
-  drawObject,
+  JpegEmbedder,
+  PDFArray,
+  PDFContext,
   PDFDocument,
   PDFHexString,
   PDFName,
   PDFNumber,
+  PDFObjectCopier,
   PDFRawStream,
-  popGraphicsState,
-  pushGraphicsState,
+  PngEmbedder,
+  decodePDFRawStream,
+  type PDFObject,
   type PDFPage,
   type PDFRef,
 } from 'pdf-lib';
-import { toPdfPoints, type AppendixPlacement, type AppendixSource } from './appendix-layout';
+import { evidenceName, type AppendixPlacement, type AppendixSource, type SourcePage } from './appendix-layout';
 import { imageSize, pngParts, type PngParts } from './image-headers';
+import type { Deflate, ExtraObject } from './pdf-assembly';
 import type { PackAppendix } from './pack-types';
 
 /**
- * PDF objects pdf-lib parses or writes before it yields to the browser. Its default (100 when
- * parsing, 50 when saving) yields through a timer hundreds of times for a pack; at 4× CPU slowdown
- * a tick of 1,000 objects stays well under the 200 ms long-task limit (see `npm run bench:pack`).
+ * PDF objects pdf-lib parses before it yields to the browser. Its default (100) yields through a
+ * timer dozens of times per file; at 4× CPU slowdown a tick of 1,000 objects stays well under the
+ * 200 ms long-task limit (see `npm run bench:pack`).
  */
 const objectsPerTick = 1000;
+
+/** A source page's content, ready to become a form XObject's stream. */
+interface PageContent {
+  readonly data: Uint8Array;
+  /** The stream's own /Filter and /DecodeParms when its bytes are kept as they are. */
+  readonly filter?: PDFObject;
+  readonly decodeParms?: PDFObject;
+  /** Several content streams were decoded and joined; the assembly must compress them. */
+  readonly joined: boolean;
+}
 
 export interface InspectedAppendix {
   readonly appendix: PackAppendix;
@@ -38,6 +53,58 @@ export interface InspectedAppendix {
 
 async function bytesOf(file: Blob | Uint8Array): Promise<Uint8Array> {
   return file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+}
+
+const quarterTurn = (angle: number): 0 | 90 | 180 | 270 => {
+  const turn = (((Math.round(angle / 90) * 90) % 360) + 360) % 360;
+  return turn === 90 || turn === 180 || turn === 270 ? turn : 0;
+};
+
+/** How a PDF page is shown: its crop box (the media box when it has none) and its clockwise turn. */
+function shown(page: PDFPage): SourcePage {
+  const box = page.getCropBox();
+  const crop = {
+    x: Math.min(box.x, box.x + box.width),
+    y: Math.min(box.y, box.y + box.height),
+    width: Math.abs(box.width),
+    height: Math.abs(box.height),
+  };
+  const rotate = quarterTurn(page.getRotation().angle);
+  const sideways = rotate === 90 || rotate === 270;
+  return {
+    width: sideways ? crop.height : crop.width,
+    height: sideways ? crop.width : crop.height,
+    crop,
+    rotate,
+  };
+}
+
+/** The page's content: one stream's bytes as they are, or several streams decoded and joined. */
+function contentOf(page: PDFPage): PageContent {
+  const contents = page.node.Contents();
+  const streams = contents instanceof PDFArray ? contents.asArray().map((s) => page.doc.context.lookup(s)) : [contents];
+  const raw = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+  if (raw.length !== streams.length) throw new Error('A content stream is not a stream.');
+  const only = raw.length === 1 ? raw[0] : undefined;
+  if (only) {
+    const filter = only.dict.get(PDFName.of('Filter'));
+    const decodeParms = only.dict.get(PDFName.of('DecodeParms'));
+    return {
+      data: only.contents,
+      joined: false,
+      ...(filter ? { filter } : {}),
+      ...(decodeParms ? { decodeParms } : {}),
+    };
+  }
+  const parts = raw.map((s) => decodePDFRawStream(s).decode());
+  const data = new Uint8Array(parts.reduce((n, p) => n + p.length + 1, 0));
+  let at = 0;
+  for (const part of parts) {
+    data.set(part, at);
+    data[at + part.length] = 0x0a;
+    at += part.length + 1;
+  }
+  return { data, joined: true };
 }
 
 async function inspect(appendix: PackAppendix, file: Blob | Uint8Array | undefined): Promise<InspectedAppendix> {
@@ -64,20 +131,13 @@ async function inspect(appendix: PackAppendix, file: Blob | Uint8Array | undefin
       parseSpeed: objectsPerTick,
     });
     if (pdf.isEncrypted) return { appendix, source: { status: 'unreadable', reason: 'it is password-protected.' } };
-    const pages = pdf.getPages().map((p) => p.getSize());
+    const pages = pdf.getPages();
     if (pages.length === 0) return { appendix, source: { status: 'unreadable', reason: 'it has no pages.' } };
-    return { appendix, bytes, pdf, source: { status: 'ok', pages } };
+    // Read every page's content now, so a file that cannot be drawn is reported on its divider page.
+    pages.forEach(contentOf);
+    return { appendix, bytes, pdf, source: { status: 'ok', pages: pages.map(shown) } };
   } catch {
     return { appendix, source: { status: 'unreadable', reason: 'it is not a readable PDF (it may be damaged).' } };
-  }
-}
-
-/** pdf-lib's full conversion; a damaged image leaves its framed page empty rather than failing. */
-async function embedImage(doc: PDFDocument, bytes: Uint8Array, kind: PackAppendix['kind']) {
-  try {
-    return kind === 'jpeg' ? await doc.embedJpg(bytes) : await doc.embedPng(bytes);
-  } catch {
-    return null;
   }
 }
 
@@ -94,18 +154,40 @@ export async function inspectAppendices(
   return found;
 }
 
-function embedPngAsIs(doc: PDFDocument, png: PngParts): PDFRef {
+/** A form XObject showing one source page: its content as it is, its crop box, its resources copied. */
+async function pageForm(context: PDFContext, copier: PDFObjectCopier, page: PDFPage, deflate: Deflate) {
+  const content = contentOf(page);
+  const crop = shown(page).crop ?? { x: 0, y: 0, width: 0, height: 0 };
+  const resources = page.node.Resources();
+  const dict = context.obj({
+    Type: 'XObject',
+    Subtype: 'Form',
+    BBox: [crop.x, crop.y, crop.x + crop.width, crop.y + crop.height],
+    Resources: resources ? copier.copy(resources) : context.obj({}),
+  });
+  let data = content.data;
+  if (content.joined) {
+    data = await deflate(content.data);
+    dict.set(PDFName.of('Filter'), PDFName.of('FlateDecode'));
+  }
+  if (content.filter) dict.set(PDFName.of('Filter'), copier.copy(content.filter));
+  if (content.decodeParms) dict.set(PDFName.of('DecodeParms'), copier.copy(content.decodeParms));
+  return context.register(PDFRawStream.of(dict, data));
+}
+
+/** An opaque PNG's own compressed pixels, as PDF reads them (no decoding, no re-compressing). */
+function pngAsIs(context: PDFContext, png: PngParts): PDFRef {
   const colours = png.colourType === 2 ? 3 : 1;
   const hex = png.palette ? Array.from(png.palette, (b) => b.toString(16).padStart(2, '0')).join('') : '';
   const colourSpace = png.palette
-    ? doc.context.obj([
+    ? context.obj([
         PDFName.of('Indexed'),
         PDFName.of('DeviceRGB'),
         PDFNumber.of(png.palette.length / 3 - 1),
         PDFHexString.of(hex),
       ])
     : PDFName.of(colours === 3 ? 'DeviceRGB' : 'DeviceGray');
-  const dict = doc.context.obj({
+  const dict = context.obj({
     Type: 'XObject',
     Subtype: 'Image',
     Width: png.width,
@@ -114,52 +196,65 @@ function embedPngAsIs(doc: PDFDocument, png: PngParts): PDFRef {
     ColorSpace: colourSpace,
     Filter: 'FlateDecode',
     DecodeParms: { Predictor: 15, Colors: colours, BitsPerComponent: png.depth, Columns: png.width },
-    Length: png.data.length,
   });
-  return doc.context.register(PDFRawStream.of(dict, png.data));
+  return context.register(PDFRawStream.of(dict, png.data));
 }
 
-function drawImageRef(page: PDFPage, ref: PDFRef, box: ReturnType<typeof toPdfPoints>): void {
-  const name = page.node.newXObject('Image', ref);
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(box.width, 0, 0, box.height, box.x, box.y),
-    drawObject(name),
-    popGraphicsState(),
-  );
+/** An image XObject; a damaged image gives none, leaving its framed page empty rather than failing. */
+async function imageObject(context: PDFContext, bytes: Uint8Array, kind: PackAppendix['kind']) {
+  const asIs = kind === 'png' ? pngParts(bytes) : null;
+  if (asIs) return pngAsIs(context, asIs);
+  try {
+    const embedder = kind === 'jpeg' ? await JpegEmbedder.for(bytes) : await PngEmbedder.for(bytes);
+    return await embedder.embedIntoContext(context);
+  } catch {
+    return null;
+  }
 }
 
-/** Fills the placeholder pages; `pause` lets the browser breathe between files. */
-export async function stampAppendices(
-  pack: Uint8Array,
-  placements: readonly AppendixPlacement[],
+const ascii = (text: string): Uint8Array => Uint8Array.from(text, (c) => c.charCodeAt(0));
+
+/** "n 0 obj … endobj", as pdf-lib writes it. */
+function written(ref: PDFRef, object: PDFObject): ExtraObject {
+  const body = new Uint8Array(object.sizeInBytes());
+  object.copyBytesInto(body, 0);
+  return { number: ref.objectNumber, chunks: [ascii(`${ref.objectNumber} 0 obj\n`), body, ascii('\nendobj\n')] };
+}
+
+export interface EvidenceObjects {
+  /** XObject name (`evidenceName`) → object number, for the pack's resource dictionary. */
+  readonly names: Map<string, number>;
+  readonly objects: ExtraObject[];
+}
+
+/** The XObjects the placed evidence pages need, numbered from `firstNumber`; `pause` lets the browser breathe. */
+export async function evidenceObjects(
   inspected: ReadonlyMap<number, InspectedAppendix>,
+  placements: readonly AppendixPlacement[],
+  firstNumber: number,
+  deflate: Deflate,
   pause: () => Promise<void>,
-): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pack, { updateMetadata: false, parseSpeed: objectsPerTick });
+): Promise<EvidenceObjects> {
+  const context = PDFContext.create();
+  context.largestObjectNumber = firstNumber - 1;
+  const names = new Map<string, number>();
   for (const [number, found] of inspected) {
     const mine = placements.filter((p) => p.appendix === number);
     if (mine.length === 0 || found.source.status !== 'ok') continue;
-    if (found.pdf) {
-      const embedded = await doc.embedPdf(
-        found.pdf,
-        mine.map((p) => p.sourcePage),
-      );
-      mine.forEach((p, i) => {
-        const page = embedded[i];
-        if (page) doc.getPage(p.page - 1).drawPage(page, toPdfPoints(p.box));
-      });
-    } else if (found.bytes) {
-      const asIs = found.appendix.kind === 'png' ? pngParts(found.bytes) : null;
-      if (asIs) {
-        const ref = embedPngAsIs(doc, asIs);
-        for (const p of mine) drawImageRef(doc.getPage(p.page - 1), ref, toPdfPoints(p.box));
-      } else {
-        const image = await embedImage(doc, found.bytes, found.appendix.kind);
-        for (const p of mine) if (image) doc.getPage(p.page - 1).drawImage(image, toPdfPoints(p.box));
-      }
-    }
     await pause();
+    if (found.pdf) {
+      const copier = PDFObjectCopier.for(found.pdf.context, context);
+      for (const p of mine)
+        names.set(
+          evidenceName(number, p.sourcePage),
+          (await pageForm(context, copier, found.pdf.getPage(p.sourcePage), deflate)).objectNumber,
+        );
+    } else if (found.bytes) {
+      const ref = await imageObject(context, found.bytes, found.appendix.kind);
+      if (ref) names.set(evidenceName(number, 0), ref.objectNumber);
+    }
   }
-  return doc.save({ useObjectStreams: false, objectsPerTick, updateFieldAppearances: false });
+  const objects = context.enumerateIndirectObjects().map(([ref, object]) => written(ref, object));
+  if (objects.some((o) => o.number < firstNumber)) throw new Error('An evidence object was numbered too low.');
+  return { names, objects };
 }

@@ -2,26 +2,13 @@
  * Draws the answer sections: each part's heading, the checklist page titles, every question with
  * its answer (paragraphs, lists, "Not answered", repeating groups as tables and records), and the
  * conflicts of interest register and declarations. Returns the bookmarks found on the way.
- * Tables go through `DrawTable` (jspdf-autotable in render.ts); nothing here imports jsPDF.
+ * Nothing here imports jsPDF.
  */
 import { columnWidths } from './column-widths';
 import { drawFieldList } from './draw-list';
+import { drawTable, tableFont, tableStartHeight, type TableSpec } from './draw-table';
 import { colours, contentWidth, lineHeight, type PageWriter, type TextStyle } from './page-writer';
 import type { PackBlock, PackConflicts, PackRecord, PackSection, PackTable, PackValue } from './pack-types';
-
-export type TableCell = string | { readonly text: string; readonly colSpan?: number; readonly muted?: boolean };
-
-export interface TableSpec {
-  readonly head?: readonly string[];
-  readonly body: readonly (readonly TableCell[])[];
-  readonly widths: readonly number[];
-  readonly fontSize?: number;
-  /** Label/value tables: the first column is bold and shaded, and there is no header row. */
-  readonly labelled?: boolean;
-}
-
-/** Draws a table from `startY` (mm), adding pages as needed; returns where the table ends. */
-export type DrawTable = (spec: TableSpec, startY: number) => number;
 
 /** Lets the browser breathe when the current slice of work has run long enough. */
 export type Pause = () => Promise<void>;
@@ -42,8 +29,6 @@ export const styles = {
   small: { size: 8.5, colour: colours.muted },
 } as const satisfies Record<string, TextStyle>;
 
-export const tableFont = 8.5;
-
 export function partHeading(w: PageWriter, title: string): Bookmark {
   if (w.y > 30) w.newPage();
   const mark = { title, page: w.pageNumber, children: [] };
@@ -52,20 +37,27 @@ export function partHeading(w: PageWriter, title: string): Bookmark {
   return mark;
 }
 
-/** A table sized to its content; wide tables keep every column readable. */
-export function drawPackTable(w: PageWriter, draw: DrawTable, table: PackTable): void {
-  const measure = (text: string) => {
-    w.use({ size: tableFont });
-    return w.surface.getTextWidth(w.guard.clean(text));
-  };
+const specs = new WeakMap<PackTable, TableSpec>();
+
+/** A table sized to its content; wide tables keep every column readable. Worked out once per table. */
+function packTableSpec(w: PageWriter, table: PackTable): TableSpec {
+  const known = specs.get(table);
+  if (known) return known;
+  const measure = (text: string) => w.measure(w.guard.clean(text), { size: tableFont });
   const widths = columnWidths(
     table.columns.map((column, i) => ({ cells: [column, ...table.rows.map((row) => row[i] ?? '')] })),
     contentWidth,
     measure,
     3.2,
   );
-  w.ensure(lineHeight(styles.body) * 4);
-  w.y = draw({ head: table.columns, body: table.rows, widths }, w.y) + 3;
+  const spec = { head: table.columns, body: table.rows, widths };
+  specs.set(table, spec);
+  return spec;
+}
+
+export function drawPackTable(w: PageWriter, table: PackTable): void {
+  drawTable(w, packTableSpec(w, table));
+  w.gap(3);
 }
 
 export function drawRecord(w: PageWriter, record: PackRecord): void {
@@ -75,7 +67,7 @@ export function drawRecord(w: PageWriter, record: PackRecord): void {
   w.gap(3.5);
 }
 
-async function drawValue(w: PageWriter, draw: DrawTable, value: PackValue, pause: Pause): Promise<void> {
+async function drawValue(w: PageWriter, value: PackValue, pause: Pause): Promise<void> {
   switch (value.kind) {
     case 'text':
       value.paragraphs.forEach((p, i) => {
@@ -91,7 +83,7 @@ async function drawValue(w: PageWriter, draw: DrawTable, value: PackValue, pause
       return;
     case 'repeat':
       w.gap(1);
-      drawPackTable(w, draw, value.table);
+      drawPackTable(w, value.table);
       for (const record of value.records) {
         await pause();
         drawRecord(w, record);
@@ -100,19 +92,20 @@ async function drawValue(w: PageWriter, draw: DrawTable, value: PackValue, pause
 }
 
 /** Room the start of an answer needs below its question: two lines, or a table's header and first row. */
-const valueNeed = (value: PackValue) =>
-  lineHeight(styles.body) * (value.kind === 'repeat' ? 4 : value.kind === 'not-answered' ? 1 : 2) + 2.5;
+function valueNeed(w: PageWriter, value: PackValue): number {
+  if (value.kind === 'repeat') return 1 + tableStartHeight(w, packTableSpec(w, value.table));
+  return lineHeight(styles.body) * (value.kind === 'not-answered' ? 1 : 2) + 2.5;
+}
 
 /** Room the next block needs below a heading, so the heading never ends a page. */
 function blockNeed(w: PageWriter, block: PackBlock | undefined): number {
   if (!block) return 0;
   if (block.kind === 'heading') return w.height(block.text, styles.heading) + 3;
-  return w.height(`${block.number}  ${block.label}`, styles.label) + 1 + valueNeed(block.value);
+  return w.height(`${block.number}  ${block.label}`, styles.label) + 1 + valueNeed(w, block.value);
 }
 
 export async function drawBlocks(
   w: PageWriter,
-  draw: DrawTable,
   blocks: readonly PackBlock[],
   mark: Bookmark,
   pause: Pause,
@@ -127,29 +120,29 @@ export async function drawBlocks(
       continue;
     }
     const label = `${block.number}  ${block.label}`;
-    w.paragraph(label, styles.label, { keepWithNext: valueNeed(block.value), keepTogether: true });
+    w.paragraph(label, styles.label, { keepWithNext: valueNeed(w, block.value), keepTogether: true });
     w.gap(1);
     w.continuation = label;
-    await drawValue(w, draw, block.value, pause);
+    await drawValue(w, block.value, pause);
     w.continuation = null;
     w.gap(3.5);
   }
 }
 
-export async function drawSection(w: PageWriter, draw: DrawTable, section: PackSection, pause: Pause) {
+export async function drawSection(w: PageWriter, section: PackSection, pause: Pause) {
   const mark = partHeading(w, `${section.number}. ${section.title}`);
   if (section.blocks.length === 0) w.paragraph('No questions in this section were answered.', styles.muted);
-  await drawBlocks(w, draw, section.blocks, mark, pause);
+  await drawBlocks(w, section.blocks, mark, pause);
   return mark;
 }
 
-export async function drawConflicts(w: PageWriter, draw: DrawTable, part: PackConflicts, pause: Pause) {
+export async function drawConflicts(w: PageWriter, part: PackConflicts, pause: Pause) {
   const mark = partHeading(w, `${part.number}. ${part.title}`);
   w.heading('Register of interests', styles.heading, 20);
   mark.children.push({ title: 'Register of interests', page: w.pageNumber, children: [] });
   w.gap(1);
   if (part.register.rows.length === 0) w.paragraph('No interests have been declared.', styles.body);
-  else drawPackTable(w, draw, part.register);
+  else drawPackTable(w, part.register);
   w.gap(2);
   w.heading('Declarations of interests', styles.heading, 24);
   const declarations: Bookmark = { title: 'Declarations of interests', page: w.pageNumber, children: [] };
@@ -164,6 +157,6 @@ export async function drawConflicts(w: PageWriter, draw: DrawTable, part: PackCo
     for (const interest of person.interests) drawRecord(w, interest);
     w.gap(2);
   }
-  await drawBlocks(w, draw, part.blocks, mark, pause);
+  await drawBlocks(w, part.blocks, mark, pause);
   return mark;
 }

@@ -1,11 +1,12 @@
 /**
  * Draws the pack's framing pages: the cover, the evidence schedule, the readiness summary, the
  * declaration with its signature block, and each appendix's divider page and framed placeholder
- * pages (filled later by the pdf-lib step). Nothing here imports jsPDF.
+ * pages (filled with the evidence once the pack is laid out). Nothing here imports jsPDF.
  */
 import { appendixArea, fitBox, type AppendixPlacement, type AppendixSource } from './appendix-layout';
-import { drawBlocks, partHeading, styles, type Bookmark, type DrawTable, type Pause } from './draw-answers';
+import { drawBlocks, partHeading, styles, type Bookmark, type Pause } from './draw-answers';
 import { drawFieldList } from './draw-list';
+import { drawTable } from './draw-table';
 import { colours, contentWidth, margin, type PageWriter } from './page-writer';
 import type {
   PackAppendix,
@@ -57,7 +58,7 @@ function scheduleRows(entry: PackEvidenceEntry) {
   ];
 }
 
-export function drawEvidence(w: PageWriter, draw: DrawTable, part: PackEvidenceSchedule): Bookmark {
+export function drawEvidence(w: PageWriter, part: PackEvidenceSchedule): Bookmark {
   const mark = partHeading(w, part.title);
   w.paragraph(
     'Every file the answers refer to, in the order the pack first mentions it. PDF and image files follow ' +
@@ -67,15 +68,12 @@ export function drawEvidence(w: PageWriter, draw: DrawTable, part: PackEvidenceS
   w.gap(3);
   if (part.entries.length === 0) w.paragraph('No evidence files are attached.', styles.muted);
   else
-    w.y = draw(
-      {
-        head: ['Ref', 'File', 'Type and size', 'Valid until', 'Supports'],
-        body: part.entries.flatMap(scheduleRows),
-        widths: [11, 46, 26, 24, contentWidth - 107],
-        fontSize: 8,
-      },
-      w.y,
-    );
+    drawTable(w, {
+      head: ['Ref', 'File', 'Type and size', 'Valid until', 'Supports'],
+      body: part.entries.flatMap(scheduleRows),
+      widths: [11, 46, 26, 24, contentWidth - 107],
+      fontSize: 8,
+    });
   return mark;
 }
 
@@ -106,7 +104,7 @@ export function drawReadiness(w: PageWriter, part: PackReadiness): Bookmark {
   return mark;
 }
 
-export async function drawDeclaration(w: PageWriter, draw: DrawTable, part: PackDeclaration, pause: Pause) {
+export async function drawDeclaration(w: PageWriter, part: PackDeclaration, pause: Pause) {
   const mark = partHeading(w, `${part.number}. ${part.title}`);
   for (const statement of part.statements) {
     const style = statement.confirmed ? styles.body : { ...styles.body, colour: colours.red };
@@ -122,7 +120,7 @@ export async function drawDeclaration(w: PageWriter, draw: DrawTable, part: Pack
   w.surface.setLineWidth(0.3);
   w.surface.line(margin.left, w.y + 14, margin.left + 90, w.y + 14);
   w.gap(20);
-  await drawBlocks(w, draw, part.blocks, mark, pause);
+  await drawBlocks(w, part.blocks, mark, pause);
   return mark;
 }
 

@@ -1,13 +1,15 @@
 /**
  * The one call the export button needs: builds the pack model, fetches the fonts, renders the PDF
- * with its appendices, and names the file. Import it with `import('@/pdf/export-pack')` when the
- * user exports, so jsPDF, the fonts and pdf-lib load only then. The file id is derived from the
- * application and the moment of export (no randomness), so the same export gives the same bytes.
+ * with its appendices, and names the file. Import it with `import('@/pdf/export-pack')` where the
+ * user may export, and call `preparePackCode()` there, so jsPDF, pdf-lib and the fonts are
+ * fetched and compiled before the click, never on a page that cannot export. The file id is
+ * derived from the application and the moment of export (no randomness), so the same export gives
+ * the same bytes.
  */
 import { buildPackModel, type PackInput } from './pack-model';
 import { packFileName } from './pack-file-name';
 import { loadPackFonts } from './pack-fonts';
-import { renderPack, type PackFonts } from './render';
+import { loadEvidenceStep, renderPack, type PackFonts } from './render';
 
 export interface ExportPackInput extends PackInput {
   /** Evidence bytes by evidence id, as stored; PDFs and images are appended to the pack. */
@@ -26,6 +28,11 @@ export interface ExportedPack {
   readonly draft: boolean;
   /** Characters the font could not print, shown in the pack as "[?]"; tell the user if not empty. */
   readonly missingGlyphs: readonly string[];
+}
+
+/** Fetches and compiles the rest of the PDF code (the evidence step) and the fonts, ready for an export. */
+export async function preparePackCode(): Promise<void> {
+  await Promise.all([loadEvidenceStep(), loadPackFonts()]);
 }
 
 async function fileIdFor(input: PackInput): Promise<string> {

@@ -1,12 +1,9 @@
 /**
- * A faster stand-in for jsPDF's Unicode text step. For an embedded (Identity-H) font, jsPDF's
- * own `postProcessText` handler looks every character up afresh, scans a growing widths array
- * with `indexOf`, and pushes every character's glyph id onto the font's subset list (hundreds of
- * thousands of entries for a large pack). It was the largest single cost of drawing a pack.
- *
- * This handler gives the same output: the same hex glyph string, the same glyphs in the embedded
- * subset, the same ToUnicode map and widths. It remembers each character's encoding per font and
- * records each glyph once. It does not import jsPDF: render.ts hands it jsPDF's event list.
+ * Glyph codes for text in an embedded (Identity-H) jsPDF font, as the content surface draws it.
+ * It gives what jsPDF's own Unicode step gives (the same hex glyph string, the same glyphs in the
+ * embedded subset, the same ToUnicode map and widths, so jsPDF writes the font correctly), but
+ * remembers each character's encoding per font and records each glyph once: jsPDF's step scans a
+ * growing widths array and pushes every character's glyph onto the subset list. No jsPDF import.
  */
 
 /** The parts of jsPDF's TTF font metadata the step reads and writes. */
@@ -19,17 +16,10 @@ interface FontMetadata {
   readonly toUnicode: Record<number, number>;
 }
 
-interface PdfFont {
+export interface PdfFont {
   readonly encoding: string;
   readonly metadata: FontMetadata;
 }
-
-interface TextPayload {
-  text: unknown;
-  mutex: { activeFontKey: string; fonts: Record<string, PdfFont>; isHex?: boolean };
-}
-
-type JsPdfEvent = [string, unknown];
 
 /** What one character becomes: its glyph and 4 hex digits, nothing (dropped), or the end of the string (glyph 0). */
 type Encoded = { readonly glyph: number; readonly hex: string | null } | 'dropped';
@@ -83,32 +73,4 @@ export function encodeIdentityH(font: PdfFont, text: string): string {
     out += encoded.hex;
   }
   return out;
-}
-
-function handler(payload: TextPayload): void {
-  const { mutex } = payload;
-  const font = mutex.fonts[mutex.activeFontKey];
-  if (!font || font.encoding !== 'Identity-H') return;
-  const encode = (t: unknown) => encodeIdentityH(font, typeof t === 'string' ? t : '');
-  const { text } = payload;
-  if (Array.isArray(text))
-    payload.text = text.map((item: unknown) =>
-      Array.isArray(item) && item.length === 3 ? [encode(item[0]), item[1], item[2]] : encode(item),
-    );
-  else payload.text = encode(text);
-  mutex.isHex = true;
-}
-
-/**
- * Swaps jsPDF's Unicode `postProcessText` handler for this one. Call it once the bidi handler is
- * unhooked: jsPDF's Unicode step is then its only `postProcessText` handler. Throws if there is
- * not exactly one, so a jsPDF upgrade that changes this fails the render tests loudly.
- */
-export function replaceUnicodeTextStep(events: JsPdfEvent[]): void {
-  const found = events.flatMap(([name], i) => (name === 'postProcessText' ? [i] : []));
-  if (found.length !== 1 || found[0] === undefined)
-    throw new Error(
-      `Expected one jsPDF postProcessText handler, found ${found.length}; check src/pdf/identity-h-text.ts`,
-    );
-  events[found[0]] = ['postProcessText', handler];
 }

@@ -3,10 +3,10 @@
  * divider and placeholder pages, then the contents (now that page numbers are known) and the
  * footers. Cut into slices: `pacing.breathe` lets the browser run between them, and
  * `pacing.progress` reports how far it has got. Returns the bookmarks and where appendix pages go.
- * Draws through the page writer and the table drawer only; nothing here imports jsPDF.
+ * Draws through the page writer only; nothing here imports jsPDF.
  */
 import type { AppendixPlacement, AppendixSource } from './appendix-layout';
-import { drawConflicts, drawSection, type Bookmark, type DrawTable, type Pause } from './draw-answers';
+import { drawConflicts, drawSection, type Bookmark, type Pause } from './draw-answers';
 import { decoratePages, drawContents, reserveContents, type ContentsEntry } from './draw-frame';
 import { drawAppendix, drawCover, drawDeclaration, drawEvidence, drawReadiness } from './draw-summary';
 import type { PageWriter } from './page-writer';
@@ -35,7 +35,6 @@ const partTitle = (part: PackPart) => ('number' in part ? `${part.number}. ${par
 
 export async function layOutPack(
   w: PageWriter,
-  draw: DrawTable,
   model: PackModel,
   sources: ReadonlyMap<number, AppendixSource>,
   { breathe, progress }: Pacing,
@@ -54,11 +53,11 @@ export async function layOutPack(
   const partMarks: Bookmark[] = [];
   for (const part of model.parts) {
     await breathe();
-    if (part.kind === 'section') partMarks.push(await drawSection(w, draw, part, breathe));
-    else if (part.kind === 'conflicts') partMarks.push(await drawConflicts(w, draw, part, breathe));
-    else if (part.kind === 'evidence') partMarks.push(drawEvidence(w, draw, part));
+    if (part.kind === 'section') partMarks.push(await drawSection(w, part, breathe));
+    else if (part.kind === 'conflicts') partMarks.push(await drawConflicts(w, part, breathe));
+    else if (part.kind === 'evidence') partMarks.push(drawEvidence(w, part));
     else if (part.kind === 'readiness') partMarks.push(drawReadiness(w, part));
-    else partMarks.push(await drawDeclaration(w, draw, part, breathe));
+    else partMarks.push(await drawDeclaration(w, part, breathe));
     progress(workOf(part));
   }
   outline.push(...partMarks);

@@ -1,28 +1,31 @@
 /**
  * Flowing text down A4 pages: the page geometry, wrapped paragraphs that continue cleanly onto the
  * next page (with a "(continued)" line naming what continues), headings that are never the last
- * thing on a page, and a cursor shared with the table drawer. Draws through `PdfSurface`, the few
- * jsPDF calls it needs, so it never imports jsPDF; every string is cleaned by the glyph guard.
+ * thing on a page, and a cursor shared with the table drawer. Draws through `PdfSurface`, so it
+ * never imports jsPDF; every string is cleaned by the glyph guard.
  */
 import type { GlyphGuard } from './text-safety';
 
-/** The jsPDF methods the pack uses (a jsPDF document satisfies this). Units: mm; font sizes: pt. */
+/** What the pack draws with (ContentSurface writes it as PDF). Units: mm from the page's top-left; font sizes: pt. */
 export interface PdfSurface {
-  text(text: string | string[], x: number, y: number, options?: { align?: 'left' | 'center' | 'right' }): unknown;
-  setFont(family: string, style: string): unknown;
-  setFontSize(size: number): unknown;
-  setTextColor(r: number, g: number, b: number): unknown;
-  setDrawColor(r: number, g: number, b: number): unknown;
-  setFillColor(r: number, g: number, b: number): unknown;
-  setLineWidth(width: number): unknown;
-  line(x1: number, y1: number, x2: number, y2: number): unknown;
-  rect(x: number, y: number, w: number, h: number, style?: string): unknown;
+  /** Text with its (first) baseline at `y`; lines of an array are the line-height factor apart. */
+  text(text: string | readonly string[], x: number, y: number, options?: { align?: 'left' | 'center' | 'right' }): void;
+  setFont(family: string, style: string): void;
+  setFontSize(size: number): void;
+  setTextColor(r: number, g: number, b: number): void;
+  setDrawColor(r: number, g: number, b: number): void;
+  setFillColor(r: number, g: number, b: number): void;
+  setLineWidth(width: number): void;
+  line(x1: number, y1: number, x2: number, y2: number): void;
+  /** `style` "F" fills; otherwise the outline is stroked. */
+  rect(x: number, y: number, w: number, h: number, style?: string): void;
+  /** Width in mm in the current font and size. */
   getTextWidth(text: string): number;
-  /** Width in ems of the current font (no kerning: the pack's font has none). */
-  getStringUnitWidth(text: string): number;
-  setLineHeightFactor(factor: number): unknown;
-  addPage(): unknown;
-  setPage(page: number): unknown;
+  /** Width in ems in the regular or bold font (no kerning: the pack's font has none). */
+  unitWidth(text: string, bold: boolean): number;
+  setLineHeightFactor(factor: number): void;
+  addPage(): void;
+  setPage(page: number): void;
   getNumberOfPages(): number;
 }
 
@@ -61,8 +64,6 @@ export class PageWriter {
   y: number = margin.top;
   /** Drawn at the top of a page that continues a question or table, then cleared by the caller. */
   continuation: string | null = null;
-  private readonly regularWidths = new Float64Array(0x10000).fill(-1);
-  private readonly boldWidths = new Float64Array(0x10000).fill(-1);
 
   constructor(
     readonly surface: PdfSurface,
@@ -99,22 +100,9 @@ export class PageWriter {
     if (height > this.remaining() && this.y > margin.top + 0.01) this.newPage();
   }
 
-  /** Width in mm of already-cleaned text; character widths (in ems) are cached per weight. */
+  /** Width in mm of already-cleaned text. */
   measure(text: string, style: TextStyle): number {
-    const bold = style.bold === true;
-    const table = bold ? this.boldWidths : this.regularWidths;
-    let ems = 0;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let width = table[code] ?? 0;
-      if (width < 0) {
-        this.surface.setFont(fontFamily, bold ? 'bold' : 'normal');
-        width = this.surface.getStringUnitWidth(String.fromCharCode(code));
-        table[code] = width;
-      }
-      ems += width;
-    }
-    return ems * style.size * ptToMm;
+    return this.surface.unitWidth(text, style.bold === true) * style.size * ptToMm;
   }
 
   /** The lines `text` wraps to at `width` mm, breaking at spaces; a word too long for a line is split. */
@@ -161,7 +149,7 @@ export class PageWriter {
     if (lines.length === 0) return;
     this.use(style);
     this.surface.setLineHeightFactor(style.leading ?? 1.35);
-    this.surface.text([...lines], x, top + style.size * ptToMm * 0.9);
+    this.surface.text(lines, x, top + style.size * ptToMm * 0.9);
   }
 
   /** Draws wrapped lines from the cursor down, in one call per page. */

@@ -1,23 +1,22 @@
 /**
- * The jsPDF renderer: PackModel → PDF bytes. The only module that imports jspdf and
- * jspdf-autotable; loaded with a dynamic import when the user exports. Embeds the pack's Unicode
- * font (regular and bold), lays the pack out page by page, fills in the contents and footers once
- * page numbers are known, adds bookmarks and metadata, then (only when there are appendices)
- * hands the bytes to the pdf-lib step, loaded lazily too. Work is cut into slices with a
- * `setTimeout` between them so the page stays responsive. Deterministic for a fixed creation
- * date and file id.
+ * The renderer: PackModel → PDF bytes; loaded with a dynamic import when the user exports. jsPDF
+ * (the only module that imports it) makes the document: its pages, the embedded Unicode font and
+ * its subset, bookmarks and metadata. The content surface draws what is on each page, the pdf-lib
+ * step (loaded only when there are appendices) turns the evidence into XObjects, and the assembly
+ * step compresses and joins them. Work is cut into slices with the browser given a turn between
+ * them, so the page stays responsive. Deterministic for a fixed creation date and file id.
  */
 import { jsPDF } from 'jspdf';
-import { autoTable, type RowInput } from 'jspdf-autotable';
-import type { AppendixSource } from './appendix-layout';
-import { tableFont, type Bookmark, type DrawTable } from './draw-answers';
-import { deflateStreams, type Deflate } from './deflate-streams';
+import { evidenceName, placementMatrix, type AppendixSource } from './appendix-layout';
+import { ContentSurface, type SurfaceFont } from './content-surface';
+import type { Bookmark } from './draw-answers';
 import { fontCoverage } from './font-coverage';
-import { colours, contentWidth, fontFamily, margin, PageWriter, type TextStyle } from './page-writer';
+import { encodeIdentityH, type PdfFont } from './identity-h-text';
 import { layOutPack, workOf, yieldToBrowser } from './lay-out-pack';
+import { fontFamily, PageWriter } from './page-writer';
+import { assemblePdf, nativeDeflate, parsePdf, resourcesOf, type Deflate } from './pdf-assembly';
 import type { PackModel } from './pack-types';
 import { glyphGuard } from './text-safety';
-import { replaceUnicodeTextStep } from './identity-h-text';
 
 export { packFileName } from './pack-file-name';
 
@@ -49,30 +48,9 @@ export interface RenderResult {
   readonly missingGlyphs: readonly string[];
 }
 
-/**
- * jsPDF passes every string through Arabic shaping and bidi reordering. The pack's font has no
- * Arabic or Hebrew (such characters print as the missing-glyph marker), so for the pack both are
- * identity work, and they took about a third of the drawing time. Unhooked once, for this module.
- */
-function skipRightToLeftProcessing(): void {
-  const api = jsPDF.API as unknown as { events: [string, unknown][]; processArabic?: unknown };
-  for (let i = api.events.length - 1; i >= 0; i--) {
-    const [name, handler] = api.events[i] ?? ['', null];
-    const arabic = name === 'preProcessText' && handler === api.processArabic;
-    const bidi = name === 'postProcessText' && String(handler).includes('doBidiReorder');
-    if (arabic || bidi) api.events.splice(i, 1);
-  }
-}
-skipRightToLeftProcessing();
-replaceUnicodeTextStep((jsPDF.API as unknown as { events: [string, unknown][] }).events);
-
-function binaryString(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    out += String.fromCharCode(...bytes.subarray(i, Math.min(i + 0x8000, bytes.length)));
-  return out;
-}
+/** One character per byte, as jsPDF's file system wants: each byte widened to UTF-16, decoded natively. */
+const binaryString = (buffer: ArrayBuffer): string =>
+  new TextDecoder('utf-16le').decode(new Uint16Array(new Uint8Array(buffer)));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A PDF date in UTC, so the bytes do not depend on the computer's time zone. */
@@ -80,72 +58,29 @@ const pdfDate = (d: Date) =>
   `D:${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
   `${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}+00'00'`;
 
-/**
- * Tables through jspdf-autotable, measured and wrapped by the page writer: its cached character
- * widths give the same numbers as jsPDF's, without jsPDF's per-call text processing, which made
- * autotable's measuring the slowest step of an export.
- */
-function tableDrawer(doc: jsPDF, w: PageWriter): DrawTable {
-  const clean = w.guard.clean;
-  const current = (): TextStyle => ({ size: doc.getFontSize(), bold: doc.getFont().fontStyle === 'bold' });
-  doc.getTextWidth = (text: string) => w.measure(text, current());
-  // autotable asks for the font list for every cell; it does not change once the fonts are added.
-  const fonts = doc.getFontList();
-  doc.getFontList = () => fonts;
-  const wrap = (text: string | string[], width: number) =>
-    w.wrap(Array.isArray(text) ? text.join('\n') : text, current(), width);
-  return (spec, startY) => {
-    let finalY = startY;
-    const size = spec.fontSize ?? tableFont;
-    const body: RowInput[] = spec.body.map((row) =>
-      row.map((cell) =>
-        typeof cell === 'string'
-          ? clean(cell)
-          : {
-              content: clean(cell.text),
-              colSpan: cell.colSpan ?? 1,
-              styles: cell.muted ? { textColor: [...colours.muted], fontSize: size - 0.5 } : {},
-            },
-      ),
-    );
-    autoTable(doc, {
-      startY,
-      margin: { ...margin },
-      tableWidth: contentWidth,
-      theme: 'grid',
-      head: spec.head ? [spec.head.map(clean)] : [],
-      body,
-      showHead: 'everyPage',
-      rowPageBreak: 'auto',
-      styles: {
-        font: fontFamily,
-        fontStyle: 'normal',
-        fontSize: size,
-        textColor: [...colours.text],
-        lineColor: [...colours.rule],
-        lineWidth: 0.2,
-        cellPadding: 1.6,
-        overflow: wrap,
-        valign: 'top',
-      },
-      headStyles: { fontStyle: 'bold', fillColor: [...colours.shade], textColor: [...colours.text] },
-      columnStyles: Object.fromEntries(
-        spec.widths.map((width, i) => [
-          i,
-          spec.labelled && i === 0
-            ? {
-                cellWidth: width,
-                fontStyle: 'bold' as const,
-                fillColor: [...colours.shade] as [number, number, number],
-              }
-            : { cellWidth: width },
-        ]),
-      ),
-      didDrawPage: (data) => {
-        finalY = data.cursor?.y ?? finalY;
-      },
-    });
-    return finalY;
+/** pdf-lib and the evidence step: needed only when the pack has appendices. */
+export const loadEvidenceStep = () => import('./append-evidence');
+
+/** The parts of jsPDF's internals the renderer reads: its fonts, and each page's objects once written. */
+interface JsPdfInternals {
+  readonly internal: {
+    getFont(family: string, style: string): PdfFont & { readonly id: string };
+    getPageInfo(page: number): { readonly objId: number; readonly pageContext: { readonly contentsObjId: number } };
+  };
+}
+
+const internals = (doc: jsPDF) => (doc as unknown as JsPdfInternals).internal;
+
+function surfaceFont(doc: jsPDF, style: 'normal' | 'bold'): SurfaceFont {
+  const font = internals(doc).getFont(fontFamily, style);
+  // jsPDF writes out only the fonts its own text() has drawn with: a space marks this one (on
+  // page 1's jsPDF content, which the surface's content replaces).
+  doc.setFont(fontFamily, style);
+  doc.text(' ', 0, 0);
+  return {
+    resource: font.id,
+    encode: (text) => encodeIdentityH(font, text),
+    charWidth: (code) => doc.getStringUnitWidth(String.fromCharCode(code), { font, fontSize: 1 }),
   };
 }
 
@@ -158,19 +93,19 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
     await yieldToBrowser();
     sliceStart = performance.now();
   };
+  const deflate = options.deflate ?? nativeDeflate;
   const total = model.parts.reduce((sum, p) => sum + workOf(p), 2 + model.appendices.length * 2);
   let done = 0;
   options.onProgress?.(0);
 
-  const sources = new Map<number, AppendixSource>();
-  const append = model.appendices.length ? await import('./append-evidence') : null;
+  const append = model.appendices.length ? await loadEvidenceStep() : null;
   const inspected = append
     ? await append.inspectAppendices(model.appendices, options.evidenceFiles ?? new Map(), yieldToBrowser)
-    : null;
-  for (const [n, found] of inspected ?? []) sources.set(n, found.source);
+    : new Map<number, never>();
+  const sources = new Map<number, AppendixSource>([...inspected].map(([n, found]) => [n, found.source]));
 
   await yieldToBrowser();
-  // Uncompressed here: deflateStreams compresses natively afterwards. Three decimals are 1/1000 pt.
+  // Uncompressed: the assembly step compresses natively. Three decimals are 1/1000 pt.
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false, putOnlyUsedFonts: true, floatPrecision: 3 });
   doc.addFileToVFS('pack-regular.ttf', binaryString(fonts.regular));
   doc.addFont('pack-regular.ttf', fontFamily, 'normal', 'Identity-H');
@@ -183,32 +118,70 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   doc.setCreationDate(pdfDate(options.creationDate));
   doc.setFileId(options.fileId.toUpperCase());
 
-  const w = new PageWriter(doc, guard);
+  const surface = new ContentSurface({ regular: surfaceFont(doc, 'normal'), bold: surfaceFont(doc, 'bold') });
+  const w = new PageWriter(surface, guard);
   await yieldToBrowser();
-  const { outline, placements } = await layOutPack(w, tableDrawer(doc, w), model, sources, {
+  const { outline, placements } = await layOutPack(w, model, sources, {
     breathe,
     progress: (step) => {
       done += step;
-      options.onProgress?.(Math.min(1, (done / total) * 0.86));
+      options.onProgress?.(Math.min(1, (done / total) * 0.75));
     },
   });
-  options.onProgress?.(0.87);
+  const pages = surface.getNumberOfPages();
+  for (let n = 2; n <= pages; n++) doc.addPage();
   const addMarks = (parent: unknown, marks: readonly Bookmark[]) => {
     for (const mark of marks)
       addMarks(doc.outline.add(parent, mark.title.normalize('NFC'), { pageNumber: mark.page }), mark.children);
   };
   addMarks(null, outline);
-  const pages = doc.getNumberOfPages();
   await yieldToBrowser();
-  const raw = new Uint8Array(doc.output('arraybuffer'));
-  options.onProgress?.(0.88);
-  await yieldToBrowser();
-  const main = await deflateStreams(raw, options.deflate, yieldToBrowser);
-  options.onProgress?.(0.92);
-  const bytes =
-    append && inspected && placements.length
-      ? await append.stampAppendices(main, placements, inspected, yieldToBrowser)
-      : main;
+  const pdf = parsePdf(new Uint8Array(doc.output('arraybuffer')));
+  options.onProgress?.(0.78);
+
+  const evidence =
+    append && placements.length
+      ? await append.evidenceObjects(inspected, placements, pdf.size, deflate, breathe)
+      : null;
+  for (const p of placements) {
+    const source = sources.get(p.appendix);
+    const shown = source?.status === 'ok' ? source.pages[p.sourcePage] : undefined;
+    const name = evidenceName(p.appendix, p.sourcePage);
+    if (!shown || !evidence?.names.has(name)) continue;
+    surface.setPage(p.page);
+    surface.drawXObject(name, placementMatrix(shown, p.box));
+  }
+  const info = internals(doc);
+  const encoder = new TextEncoder();
+  const streams = new Map(
+    surface
+      .contents()
+      .map((content, i) => [info.getPageInfo(i + 1).pageContext.contentsObjId, encoder.encode(content)]),
+  );
+  let assembled = 0;
+  const bytes = await assemblePdf(
+    pdf,
+    {
+      streams,
+      ...(evidence
+        ? {
+            xobjects: { resources: resourcesOf(pdf, info.getPageInfo(1).objId), names: evidence.names },
+            objects: evidence.objects,
+          }
+        : {}),
+    },
+    deflate,
+    async () => {
+      assembled += 1;
+      options.onProgress?.(0.8 + 0.2 * Math.min(1, assembled / pdf.objects.length));
+      await breathe();
+    },
+  );
   options.onProgress?.(1);
-  return { bytes, pages, bytesBeforeAppendices: main.byteLength, missingGlyphs: guard.missing() };
+  // The evidence objects, and their rows in the cross-reference table.
+  const evidenceBytes = (evidence?.objects ?? []).reduce(
+    (sum, o) => sum + 20 + o.chunks.reduce((n, chunk) => n + chunk.length, 0),
+    0,
+  );
+  return { bytes, pages, bytesBeforeAppendices: bytes.length - evidenceBytes, missingGlyphs: guard.missing() };
 }

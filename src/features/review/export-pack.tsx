@@ -30,8 +30,10 @@ export function ExportPack({ ready }: { readonly ready: boolean }) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   useEffect(() => {
-    // Fetch and compile the PDF code early; the export itself still only happens on request.
-    void loadExporter().catch(() => undefined);
+    // Fetch and compile the PDF code and fonts early; the export itself still only happens on request.
+    void loadExporter()
+      .then((exporter) => exporter.preparePackCode())
+      .catch(() => undefined);
   }, []);
 
   const run = async () => {

@@ -6,8 +6,9 @@
  *
  * Method: bundles a small page (bench-pack-page.ts, which imports src/pdf exactly as the app does)
  * with Vite's build API and the project's own vite.config.ts, serves it on a loopback port with
- * the app's static server, and runs the export `runs` times, each in a freshly loaded page (a cold
- * start, like a user's first export). Measures; never asserts.
+ * the app's static server, and runs the export `runs` times, each in a freshly loaded page: a
+ * user's first export, with the PDF code and fonts loaded as the review page loads them when it
+ * opens (that load is timed apart, as `codeMs`). Measures; never asserts.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,8 +41,9 @@ export interface PackBenchResult {
   readonly cpuThrottle: number;
   readonly runs: number;
   readonly ms: number;
-  readonly msBeforeAppendices: number;
   readonly modelMs: number;
+  /** Fetching and compiling the PDF code and fonts, done when the review page opens (not in `ms`). */
+  readonly codeMs: number;
   readonly longestTaskMs: number;
   readonly pages: number | undefined;
   readonly bytesBeforeAppendices: number | undefined;
@@ -117,7 +119,11 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
       await page.goto(server.url);
       await page.waitForFunction(() => typeof window.benchPack === 'function');
       const profile = i === 0 ? options.profile : undefined;
-      if (profile) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+      if (profile)
+        await cdp
+          .send('Profiler.enable')
+          .then(() => cdp.send('Profiler.setSamplingInterval', { interval: 100 }))
+          .then(() => cdp.send('Profiler.start'));
       results.push(await page.evaluate(() => window.benchPack()));
       if (profile) writeFileSync(profile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       await page.close();
@@ -128,16 +134,15 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
     if (options.keepDir) log(`bench files kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
-  const pick = (key: 'ms' | 'msBeforeAppendices' | 'modelMs' | 'longestTaskMs') =>
-    Math.round(median(results.map((r) => r[key])));
+  const pick = (key: 'ms' | 'modelMs' | 'codeMs' | 'longestTaskMs') => Math.round(median(results.map((r) => r[key])));
   const first = results[0];
   return {
     application: packApplication,
     cpuThrottle: throttle,
     runs,
     ms: pick('ms'),
-    msBeforeAppendices: pick('msBeforeAppendices'),
     modelMs: pick('modelMs'),
+    codeMs: pick('codeMs'),
     longestTaskMs: pick('longestTaskMs'),
     pages: first?.pages,
     bytesBeforeAppendices: first?.bytesBeforeAppendices,
