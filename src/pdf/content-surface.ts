@@ -12,7 +12,7 @@ import { page, type PdfSurface, type Rgb } from './page-writer';
 export interface SurfaceFont {
   /** The font's name in the page resources, e.g. "F15". */
   readonly resource: string;
-  /** The glyph codes of already-cleaned text, as hexadecimal digits for a `<…> Tj`. */
+  /** The glyph codes of already-cleaned text: a string of byte-sized characters, two per glyph. */
   encode(text: string): string;
   /** The advance width of one character, in ems. */
   charWidth(code: number): number;
@@ -29,6 +29,10 @@ export function pdfNumber(n: number): string {
   const rounded = Math.round(n * 1000) / 1000;
   return rounded === 0 ? '0' : String(rounded);
 }
+
+/** A PDF literal string of bytes: parentheses, backslashes and line ends escaped. */
+const literal = (bytes: string) => `(${bytes.replace(/[()\\\r\n]/g, (c) => escapes[c] ?? c)})`;
+const escapes: Record<string, string> = { '(': '\\(', ')': '\\)', '\\': '\\\\', '\r': '\\r', '\n': '\\n' };
 
 const colour = ([r, g, b]: Rgb) => `${pdfNumber(r / 255)} ${pdfNumber(g / 255)} ${pdfNumber(b / 255)}`;
 const x = (mm: number) => pdfNumber(mm * k);
@@ -169,13 +173,13 @@ export class ContentSurface implements PdfSurface {
     if (align === 'left') {
       if (lines.length > 1) ops.push(`${pdfNumber(this.size * this.leading)} TL`);
       ops.push(`${x(left)} ${y(top)} Td`);
-      ops.push(lines.map((line) => `<${font.encode(line)}> Tj`).join('\nT* '));
+      ops.push(lines.map((line) => `${literal(font.encode(line))} Tj`).join('\nT* '));
     } else {
       const step = (this.size * this.leading) / k;
       lines.forEach((line, i) => {
         const width = this.getTextWidth(line);
         const at = align === 'right' ? left - width : left - width / 2;
-        ops.push(`1 0 0 1 ${x(at)} ${y(top + i * step)} Tm\n<${font.encode(line)}> Tj`);
+        ops.push(`1 0 0 1 ${x(at)} ${y(top + i * step)} Tm\n${literal(font.encode(line))} Tj`);
       });
     }
     ops.push('ET');
@@ -203,7 +207,12 @@ export class ContentSurface implements PdfSurface {
   }
 
   /** Each page's content stream, in page order. */
-  contents(): string[] {
-    return this.pages.map((p) => p.ops.join('\n'));
+  contents(): Uint8Array[] {
+    return this.pages.map((p) => {
+      const text = p.ops.join('\n');
+      const bytes = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      return bytes;
+    });
   }
 }

@@ -16,7 +16,7 @@ const entryStyle = { size: 10.5 };
 const numberWidth = 14;
 const contentsTop = margin.top + 16;
 
-function entryLines(w: PageWriter, entry: Pick<ContentsEntry, 'title' | 'level'>): string[] {
+function entryLines(w: PageWriter, entry: Pick<ContentsEntry, 'title' | 'level'>): readonly string[] {
   return w.wrap(entry.title, entryStyle, contentWidth - numberWidth - entry.level * 6);
 }
 

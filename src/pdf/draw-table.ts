@@ -1,7 +1,6 @@
 /**
- * The pack's tables, drawn with the page writer: a grid of wrapped cells, a bold shaded header row
- * repeated at the top of every page the table reaches, or (for label and value tables) a bold
- * shaded first column. A row that does not fit the rest of a page is split between lines, so a
+ * The pack's tables, drawn with the page writer: a grid of wrapped cells under a bold shaded
+ * header row, repeated at the top of every page the table reaches. A row that does not fit the rest of a page is split between lines, so a
  * long cell continues on the next page instead of leaving a gap; a row never starts with less
  * than two of its lines. Nothing here imports jsPDF.
  */
@@ -15,8 +14,6 @@ export interface TableSpec {
   /** Column widths in mm; they add up to the table's width. */
   readonly widths: readonly number[];
   readonly fontSize?: number;
-  /** Label/value tables: the first column is bold and shaded, and there is no header row. */
-  readonly labelled?: boolean;
 }
 
 export const tableFont = 8.5;
@@ -41,12 +38,11 @@ function layOutRow(w: PageWriter, cells: readonly TableCell[], spec: TableSpec, 
     const text = typeof cell === 'string' ? cell : cell.text;
     const span = typeof cell === 'string' ? 1 : Math.max(1, cell.colSpan ?? 1);
     const width = spec.widths.slice(column, column + span).reduce((a, b) => a + b, 0);
-    const label = head || (spec.labelled === true && column === 0);
     const muted = typeof cell !== 'string' && cell.muted === true;
     const style: TextStyle = muted
       ? { size: size - 0.5, colour: colours.muted, leading }
-      : { size, bold: label, colour: colours.text, leading };
-    out.push({ x, width, lines: w.wrap(text, style, width - 2 * padding), style, shaded: label });
+      : { size, bold: head, colour: colours.text, leading };
+    out.push({ x, width, lines: w.wrap(text, style, width - 2 * padding), style, shaded: head });
     x += width;
     column += span;
   }

@@ -64,6 +64,7 @@ export class PageWriter {
   y: number = margin.top;
   /** Drawn at the top of a page that continues a question or table, then cleared by the caller. */
   continuation: string | null = null;
+  private readonly wrapped = new Map<string, readonly string[]>();
 
   constructor(
     readonly surface: PdfSurface,
@@ -105,38 +106,53 @@ export class PageWriter {
     return this.surface.unitWidth(text, style.bold === true) * style.size * ptToMm;
   }
 
-  /** The lines `text` wraps to at `width` mm, breaking at spaces; a word too long for a line is split. */
-  wrap(text: string, style: TextStyle, width: number): string[] {
+  /**
+   * The lines `text` wraps to at `width` mm, breaking at spaces; a word too long for a line is
+   * split. Remembered: a heading or a table row is measured before it is drawn.
+   */
+  wrap(text: string, style: TextStyle, width: number): readonly string[] {
+    const key = `${style.size}|${style.bold === true ? 'b' : ''}|${width}|${text}`;
+    let lines = this.wrapped.get(key);
+    if (!lines) {
+      lines = this.guard
+        .clean(text)
+        .split('\n')
+        .flatMap((line) => this.wrapLine(line, style, width));
+      this.wrapped.set(key, lines);
+    }
+    return lines;
+  }
+
+  private wrapLine(line: string, style: TextStyle, width: number): string[] {
+    if (this.measure(line, style) <= width) return [line];
     const out: string[] = [];
     const space = this.measure(' ', style);
-    for (const line of this.guard.clean(text).split('\n')) {
-      let current = '';
-      let used = 0;
-      let first = true;
-      for (const word of line.split(' ')) {
-        const w = this.measure(word, style);
-        if (!first && used + space + w <= width) {
-          current += ` ${word}`;
-          used += space + w;
-          continue;
-        }
-        if (!first) out.push(current);
-        first = false;
-        current = '';
-        used = 0;
-        for (const ch of word) {
-          const cw = this.measure(ch, style);
-          if (used + cw > width && current !== '') {
-            out.push(current);
-            current = '';
-            used = 0;
-          }
-          current += ch;
-          used += cw;
-        }
+    let current = '';
+    let used = 0;
+    let first = true;
+    for (const word of line.split(' ')) {
+      const w = this.measure(word, style);
+      if (!first && used + space + w <= width) {
+        current += ` ${word}`;
+        used += space + w;
+        continue;
       }
-      out.push(current);
+      if (!first) out.push(current);
+      first = false;
+      current = '';
+      used = 0;
+      for (const ch of word) {
+        const cw = this.measure(ch, style);
+        if (used + cw > width && current !== '') {
+          out.push(current);
+          current = '';
+          used = 0;
+        }
+        current += ch;
+        used += cw;
+      }
     }
+    out.push(current);
     return out;
   }
 

@@ -11,6 +11,7 @@ import { evidenceName, placementMatrix, type AppendixSource } from './appendix-l
 import { ContentSurface, type SurfaceFont } from './content-surface';
 import type { Bookmark } from './draw-answers';
 import { fontCoverage } from './font-coverage';
+import { subsetFont } from './font-subset';
 import { encodeIdentityH, type PdfFont } from './identity-h-text';
 import { layOutPack, workOf, yieldToBrowser } from './lay-out-pack';
 import { fontFamily, PageWriter } from './page-writer';
@@ -62,17 +63,27 @@ const pdfDate = (d: Date) =>
 export const loadEvidenceStep = () => import('./append-evidence');
 
 /** The parts of jsPDF's internals the renderer reads: its fonts, and each page's objects once written. */
+interface JsPdfFont extends PdfFont {
+  readonly id: string;
+  readonly metadata: PdfFont['metadata'] & { readonly subset: { encode: (glyphs: number[]) => Uint8Array } };
+}
+
 interface JsPdfInternals {
   readonly internal: {
-    getFont(family: string, style: string): PdfFont & { readonly id: string };
+    getFont(family: string, style: string): JsPdfFont;
     getPageInfo(page: number): { readonly objId: number; readonly pageContext: { readonly contentsObjId: number } };
   };
 }
 
 const internals = (doc: jsPDF) => (doc as unknown as JsPdfInternals).internal;
 
-function surfaceFont(doc: jsPDF, style: 'normal' | 'bold'): SurfaceFont {
+/** Adds a font of the pack; jsPDF embeds it through our subsetter, which keeps glyph numbers. */
+function surfaceFont(doc: jsPDF, style: 'normal' | 'bold', file: ArrayBuffer): SurfaceFont {
+  const name = `pack-${style}.ttf`;
+  doc.addFileToVFS(name, binaryString(file));
+  doc.addFont(name, fontFamily, style, 'Identity-H');
   const font = internals(doc).getFont(fontFamily, style);
+  font.metadata.subset.encode = (glyphs) => subsetFont(new Uint8Array(file), glyphs);
   // jsPDF writes out only the fonts its own text() has drawn with: a space marks this one (on
   // page 1's jsPDF content, which the surface's content replaces).
   doc.setFont(fontFamily, style);
@@ -107,10 +118,6 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   await yieldToBrowser();
   // Uncompressed: the assembly step compresses natively. Three decimals are 1/1000 pt.
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false, putOnlyUsedFonts: true, floatPrecision: 3 });
-  doc.addFileToVFS('pack-regular.ttf', binaryString(fonts.regular));
-  doc.addFont('pack-regular.ttf', fontFamily, 'normal', 'Identity-H');
-  doc.addFileToVFS('pack-bold.ttf', binaryString(fonts.bold));
-  doc.addFont('pack-bold.ttf', fontFamily, 'bold', 'Identity-H');
   const bold = fontCoverage(new Uint8Array(fonts.bold));
   const guard = glyphGuard(new Set([...fontCoverage(new Uint8Array(fonts.regular))].filter((c) => bold.has(c))));
   doc.setDocumentProperties({ ...model.meta });
@@ -118,7 +125,10 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   doc.setCreationDate(pdfDate(options.creationDate));
   doc.setFileId(options.fileId.toUpperCase());
 
-  const surface = new ContentSurface({ regular: surfaceFont(doc, 'normal'), bold: surfaceFont(doc, 'bold') });
+  const surface = new ContentSurface({
+    regular: surfaceFont(doc, 'normal', fonts.regular),
+    bold: surfaceFont(doc, 'bold', fonts.bold),
+  });
   const w = new PageWriter(surface, guard);
   await yieldToBrowser();
   const { outline, placements } = await layOutPack(w, model, sources, {
@@ -152,11 +162,8 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
     surface.drawXObject(name, placementMatrix(shown, p.box));
   }
   const info = internals(doc);
-  const encoder = new TextEncoder();
   const streams = new Map(
-    surface
-      .contents()
-      .map((content, i) => [info.getPageInfo(i + 1).pageContext.contentsObjId, encoder.encode(content)]),
+    surface.contents().map((content, i) => [info.getPageInfo(i + 1).pageContext.contentsObjId, content]),
   );
   let assembled = 0;
   const bytes = await assemblePdf(

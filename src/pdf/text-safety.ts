@@ -17,10 +17,16 @@ export interface GlyphGuard {
 
 const invisible = /[\p{Cc}\p{Cf}]/u;
 
+const printableAscii = /^[\x20-\x7e\n]*$/;
+
 export function glyphGuard(coverage: ReadonlySet<number>): GlyphGuard {
+  let asciiCovered = true;
+  for (let code = 0x20; code <= 0x7e; code++) asciiCovered &&= coverage.has(code);
   const missing = new Map<number, string>();
   const cache = new Map<string, string>();
   function clean(text: string): string {
+    // Printable ASCII and line feeds need no change (when the font has them all, as the pack's has).
+    if (asciiCovered && printableAscii.test(text)) return text;
     const known = cache.get(text);
     if (known !== undefined) return known;
     const normal = text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');

@@ -89,6 +89,9 @@ window.benchPack = async () => {
     bytesBeforeAppendices: result.bytesBeforeAppendices,
     bytesTotal: result.bytes.byteLength,
     missingGlyphs: result.missingGlyphs,
-    timeline: { tasks: taskTimes, progress: marks.filter((_, i) => i % 5 === 0 || i > marks.length - 4) },
+    timeline: {
+      tasks: taskTimes,
+      progress: marks.filter((_, i) => i % 5 === 0 || i > marks.length - 4),
+    },
   };
 };
