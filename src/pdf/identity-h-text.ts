@@ -23,12 +23,15 @@ export interface PdfFont {
   readonly metadata: FontMetadata;
 }
 
-/** What one character becomes: its glyph and its two bytes, nothing (dropped), or the end of the string (glyph 0). */
-type Encoded = { readonly glyph: number; readonly bytes: string | null } | 'dropped';
+/** A character's glyph; `dropped` for one jsPDF leaves out. Glyph 0 ends the string, as in jsPDF. */
+const dropped = -1;
+const unknown = -2;
 
 interface FontState {
-  /** By UTF-16 code unit. */
-  readonly codes: (Encoded | undefined)[];
+  /** Glyph by UTF-16 code unit (`unknown` until first seen). */
+  readonly glyphOf: Int32Array;
+  /** The character the ToUnicode map last recorded for each glyph. */
+  readonly unicodeOf: Map<number, number>;
   readonly glyphs: Set<number>;
 }
 
@@ -37,16 +40,16 @@ const states = new WeakMap<FontMetadata, FontState>();
 function stateOf(meta: FontMetadata): FontState {
   let state = states.get(meta);
   if (!state) {
-    state = { codes: [], glyphs: new Set() };
+    state = { glyphOf: new Int32Array(0x10000).fill(unknown), unicodeOf: new Map(), glyphs: new Set() };
     states.set(meta, state);
   }
   return state;
 }
 
-function encodeCode(meta: FontMetadata, state: FontState, code: number): Encoded {
+function glyphFor(meta: FontMetadata, state: FontState, code: number): number {
   // jsPDF keeps a character the font's cmap lacks only when it is below 256, and then as glyph 0.
   const mapped = meta.cmap ? meta.cmap.unicode.codeMap[code] : undefined;
-  if (!mapped && !(code < 256 && meta.Unicode)) return 'dropped';
+  if (!mapped && !(code < 256 && meta.Unicode)) return dropped;
   const glyph = meta.characterToGlyph(code);
   if (!state.glyphs.has(glyph)) {
     state.glyphs.add(glyph);
@@ -54,26 +57,31 @@ function encodeCode(meta: FontMetadata, state: FontState, code: number): Encoded
     const widths = meta.Unicode?.widths;
     if (widths && !widths.includes(glyph)) widths.push(glyph, [Math.trunc(meta.widthOfGlyph(glyph))]);
   }
-  return { glyph, bytes: glyph === 0 ? null : String.fromCharCode(glyph >> 8, glyph & 0xff) };
+  return glyph;
 }
 
 /** The glyphs jsPDF would write for `text` in this font, two byte-sized characters each. */
 export function encodeIdentityH(font: PdfFont, text: string): string {
   const meta = font.metadata;
   const state = stateOf(meta);
-  let out = '';
+  const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    let encoded = state.codes[code];
-    if (encoded === undefined) {
-      encoded = encodeCode(meta, state, code);
-      state.codes[code] = encoded;
+    let glyph = state.glyphOf[code] ?? unknown;
+    if (glyph === unknown) {
+      glyph = glyphFor(meta, state, code);
+      state.glyphOf[code] = glyph;
     }
-    if (encoded === 'dropped') continue;
+    if (glyph === dropped) continue;
     // As in jsPDF, the ToUnicode map holds the last character drawn with each glyph.
-    meta.toUnicode[encoded.glyph] = code;
-    if (encoded.bytes === null) return out;
-    out += encoded.bytes;
+    if (state.unicodeOf.get(glyph) !== code) {
+      state.unicodeOf.set(glyph, code);
+      meta.toUnicode[glyph] = code;
+    }
+    if (glyph === 0) break;
+    bytes.push(glyph >> 8, glyph & 0xff);
   }
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 0x1000) out += String.fromCharCode.apply(null, bytes.slice(i, i + 0x1000));
   return out;
 }

@@ -33,6 +33,7 @@ export interface RenderOptions {
   readonly fileId: string;
   /** Evidence bytes by evidence id; PDFs and images among them become appendices. */
   readonly evidenceFiles?: ReadonlyMap<string, Blob | Uint8Array>;
+  /** 0 to 1, in whole percentages, as the work goes. */
   readonly onProgress?: (fraction: number) => void;
   /** Milliseconds of work between yields to the browser (default 60). */
   readonly yieldEvery?: number;
@@ -107,7 +108,15 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   const deflate = options.deflate ?? nativeDeflate;
   const total = model.parts.reduce((sum, p) => sum + workOf(p), 2 + model.appendices.length * 2);
   let done = 0;
-  options.onProgress?.(0);
+  // Reported when the whole percentage changes, so a progress bar is not redrawn hundreds of times.
+  let shown = -1;
+  const progress = (fraction: number) => {
+    const percent = Math.floor(Math.min(1, fraction) * 100);
+    if (percent === shown) return;
+    shown = percent;
+    options.onProgress?.(percent / 100);
+  };
+  progress(0);
 
   const append = model.appendices.length ? await loadEvidenceStep() : null;
   const inspected = append
@@ -135,7 +144,7 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
     breathe,
     progress: (step) => {
       done += step;
-      options.onProgress?.(Math.min(1, (done / total) * 0.75));
+      progress((done / total) * 0.75);
     },
   });
   const pages = surface.getNumberOfPages();
@@ -147,7 +156,7 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   addMarks(null, outline);
   await yieldToBrowser();
   const pdf = parsePdf(new Uint8Array(doc.output('arraybuffer')));
-  options.onProgress?.(0.78);
+  progress(0.78);
 
   const evidence =
     append && placements.length
@@ -180,11 +189,11 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
     deflate,
     async () => {
       assembled += 1;
-      options.onProgress?.(0.8 + 0.2 * Math.min(1, assembled / pdf.objects.length));
+      progress(0.8 + 0.2 * Math.min(1, assembled / pdf.objects.length));
       await breathe();
     },
   );
-  options.onProgress?.(1);
+  progress(1);
   // The evidence objects, and their rows in the cross-reference table.
   const evidenceBytes = (evidence?.objects ?? []).reduce(
     (sum, o) => sum + 20 + o.chunks.reduce((n, chunk) => n + chunk.length, 0),
