@@ -2,8 +2,8 @@
  * Puts the final PDF together from jsPDF's uncompressed output: writes each page's content stream
  * (drawn by the content surface, not by jsPDF), compresses every unfiltered stream with the
  * platform's own deflate (`CompressionStream`, native code, several times faster than jsPDF's
- * JavaScript deflate), adds the appended evidence's objects and their names in the shared
- * resource dictionary, and rebuilds the cross-reference table. Every other byte of jsPDF's output
+ * JavaScript deflate), adds the fonts' and the appended evidence's objects and their names in the
+ * shared resource dictionary, and rebuilds the cross-reference table. Every other byte of jsPDF's output
  * is copied as it is. Only for jsPDF's classic-xref output, which it checks. Imports nothing.
  */
 
@@ -80,8 +80,12 @@ export interface ExtraObject {
 export interface Assembly {
   /** New, uncompressed data for these stream objects (the pages' contents). */
   readonly streams?: ReadonlyMap<number, Uint8Array>;
-  /** Named XObjects to add to this resource dictionary: name → object number. */
-  readonly xobjects?: { readonly resources: number; readonly names: ReadonlyMap<string, number> };
+  /** Fonts and XObjects to name in the shared resource dictionary: name → object number. */
+  readonly resources?: {
+    readonly object: number;
+    readonly fonts?: ReadonlyMap<string, number>;
+    readonly xobjects?: ReadonlyMap<string, number>;
+  };
   /** Objects to add, numbered from the parsed document's `size` up. */
   readonly objects?: readonly ExtraObject[];
 }
@@ -115,7 +119,9 @@ export async function assemblePdf(
       ];
     }
     const body = text.slice(o.start, o.end);
-    if (assembly.xobjects?.resources === o.number) return [ascii(withXObjects(body, assembly.xobjects.names))];
+    const resources = assembly.resources;
+    if (resources?.object === o.number)
+      return [ascii(withNames(withNames(body, 'Font', resources.fonts), 'XObject', resources.xobjects))];
     const streamAt = body.indexOf('>>\nstream\n');
     const length = /\/Length (\d+)\n/.exec(body);
     const raw = [bytes.subarray(o.start, o.end)];
@@ -134,13 +140,14 @@ export async function assemblePdf(
   }
 }
 
-/** jsPDF always writes an `/XObject <<` entry in its resource dictionary; the names go into it. */
-function withXObjects(body: string, names: ReadonlyMap<string, number>): string {
-  const at = body.indexOf('/XObject <<\n');
-  if (at < 0) throw new Error('The resource dictionary has no /XObject entry.');
+/** jsPDF always writes `/Font <<` and `/XObject <<` entries in its resource dictionary; the names go into them. */
+function withNames(body: string, kind: 'Font' | 'XObject', names: ReadonlyMap<string, number> = new Map()): string {
+  if (names.size === 0) return body;
+  const opening = `/${kind} <<\n`;
+  const at = body.indexOf(opening);
+  if (at < 0) throw new Error(`The resource dictionary has no /${kind} entry.`);
   const entries = [...names].map(([name, number]) => `/${name} ${number} 0 R\n`).join('');
-  const insertAt = at + '/XObject <<\n'.length;
-  return body.slice(0, insertAt) + entries + body.slice(insertAt);
+  return body.slice(0, at + opening.length) + entries + body.slice(at + opening.length);
 }
 
 function assemble(pdf: ParsedPdf, parts: readonly Uint8Array[][], extra: readonly ExtraObject[]): Uint8Array {

@@ -1,20 +1,20 @@
 /**
  * The renderer: PackModel → PDF bytes; loaded with a dynamic import when the user exports. jsPDF
- * (the only module that imports it) makes the document: its pages, the embedded Unicode font and
- * its subset, bookmarks and metadata. The content surface draws what is on each page, the pdf-lib
- * step (loaded only when there are appendices) turns the evidence into XObjects, and the assembly
- * step compresses and joins them. Work is cut into slices with the browser given a turn between
- * them, so the page stays responsive. Deterministic for a fixed creation date and file id.
+ * (the only module that imports it) makes the document: its pages, bookmarks and metadata. The
+ * content surface draws what is on each page with the pack's Unicode fonts, which are embedded by
+ * font-objects; the pdf-lib step (loaded only when there are appendices) turns the evidence into
+ * XObjects; the assembly step compresses and joins them. Work is cut into slices with the browser
+ * given a turn between them, so the page stays responsive. Deterministic for a fixed creation
+ * date and file id.
  */
 import { jsPDF } from 'jspdf';
 import { evidenceName, placementMatrix, type AppendixSource } from './appendix-layout';
-import { ContentSurface, type SurfaceFont } from './content-surface';
+import { ContentSurface, FontInUse } from './content-surface';
 import type { Bookmark } from './draw-answers';
-import { fontCoverage } from './font-coverage';
-import { subsetFont } from './font-subset';
-import { encodeIdentityH, type PdfFont } from './identity-h-text';
+import { fontObjects } from './font-objects';
 import { layOutPack, workOf, yieldToBrowser } from './lay-out-pack';
-import { fontFamily, PageWriter } from './page-writer';
+import { readFont } from './pack-font';
+import { PageWriter } from './page-writer';
 import { assemblePdf, nativeDeflate, parsePdf, resourcesOf, type Deflate } from './pdf-assembly';
 import type { PackModel } from './pack-types';
 import { glyphGuard } from './text-safety';
@@ -50,10 +50,6 @@ export interface RenderResult {
   readonly missingGlyphs: readonly string[];
 }
 
-/** One character per byte, as jsPDF's file system wants: each byte widened to UTF-16, decoded natively. */
-const binaryString = (buffer: ArrayBuffer): string =>
-  new TextDecoder('utf-16le').decode(new Uint16Array(new Uint8Array(buffer)));
-
 const pad = (n: number) => String(n).padStart(2, '0');
 /** A PDF date in UTC, so the bytes do not depend on the computer's time zone. */
 const pdfDate = (d: Date) =>
@@ -63,38 +59,14 @@ const pdfDate = (d: Date) =>
 /** pdf-lib and the evidence step: needed only when the pack has appendices. */
 export const loadEvidenceStep = () => import('./append-evidence');
 
-/** The parts of jsPDF's internals the renderer reads: its fonts, and each page's objects once written. */
-interface JsPdfFont extends PdfFont {
-  readonly id: string;
-  readonly metadata: PdfFont['metadata'] & { readonly subset: { encode: (glyphs: number[]) => Uint8Array } };
-}
-
+/** The part of jsPDF's internals the renderer reads: each page's objects, once written. */
 interface JsPdfInternals {
   readonly internal: {
-    getFont(family: string, style: string): JsPdfFont;
     getPageInfo(page: number): { readonly objId: number; readonly pageContext: { readonly contentsObjId: number } };
   };
 }
 
 const internals = (doc: jsPDF) => (doc as unknown as JsPdfInternals).internal;
-
-/** Adds a font of the pack; jsPDF embeds it through our subsetter, which keeps glyph numbers. */
-function surfaceFont(doc: jsPDF, style: 'normal' | 'bold', file: ArrayBuffer): SurfaceFont {
-  const name = `pack-${style}.ttf`;
-  doc.addFileToVFS(name, binaryString(file));
-  doc.addFont(name, fontFamily, style, 'Identity-H');
-  const font = internals(doc).getFont(fontFamily, style);
-  font.metadata.subset.encode = (glyphs) => subsetFont(new Uint8Array(file), glyphs);
-  // jsPDF writes out only the fonts its own text() has drawn with: a space marks this one (on
-  // page 1's jsPDF content, which the surface's content replaces).
-  doc.setFont(fontFamily, style);
-  doc.text(' ', 0, 0);
-  return {
-    resource: font.id,
-    encode: (text) => encodeIdentityH(font, text),
-    charWidth: (code) => doc.getStringUnitWidth(String.fromCharCode(code), { font, fontSize: 1 }),
-  };
-}
 
 export async function renderPack(model: PackModel, fonts: PackFonts, options: RenderOptions): Promise<RenderResult> {
   if (!/^[0-9a-fA-F]{32}$/.test(options.fileId)) throw new Error('fileId must be 32 hexadecimal digits.');
@@ -126,18 +98,21 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
 
   await yieldToBrowser();
   // Uncompressed: the assembly step compresses natively. Three decimals are 1/1000 pt.
+  // jsPDF draws nothing itself, so it writes none of its own fonts.
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false, putOnlyUsedFonts: true, floatPrecision: 3 });
-  const bold = fontCoverage(new Uint8Array(fonts.bold));
-  const guard = glyphGuard(new Set([...fontCoverage(new Uint8Array(fonts.regular))].filter((c) => bold.has(c))));
+  const regular = new FontInUse(readFont(new Uint8Array(fonts.regular)), 'PackR');
+  const bold = new FontInUse(readFont(new Uint8Array(fonts.bold)), 'PackB');
+  const covered = new Set<number>();
+  regular.font.glyphOf.forEach((glyph, code) => {
+    if (glyph !== 0 && bold.font.glyphOf[code] !== 0) covered.add(code);
+  });
+  const guard = glyphGuard(covered);
   doc.setDocumentProperties({ ...model.meta });
   doc.setLanguage(model.meta.language);
   doc.setCreationDate(pdfDate(options.creationDate));
   doc.setFileId(options.fileId.toUpperCase());
 
-  const surface = new ContentSurface({
-    regular: surfaceFont(doc, 'normal', fonts.regular),
-    bold: surfaceFont(doc, 'bold', fonts.bold),
-  });
+  const surface = new ContentSurface({ regular, bold });
   const w = new PageWriter(surface, guard);
   await yieldToBrowser();
   const { outline, placements } = await layOutPack(w, model, sources, {
@@ -158,9 +133,14 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   const pdf = parsePdf(new Uint8Array(doc.output('arraybuffer')));
   progress(0.78);
 
+  // Five objects per font, then the evidence's.
+  const fontObjectsList = [
+    ...(await fontObjects(regular, pdf.size, deflate)),
+    ...(await fontObjects(bold, pdf.size + 5, deflate)),
+  ];
   const evidence =
     append && placements.length
-      ? await append.evidenceObjects(inspected, placements, pdf.size, deflate, breathe)
+      ? await append.evidenceObjects(inspected, placements, pdf.size + 10, deflate, breathe)
       : null;
   for (const p of placements) {
     const source = sources.get(p.appendix);
@@ -179,12 +159,15 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
     pdf,
     {
       streams,
-      ...(evidence
-        ? {
-            xobjects: { resources: resourcesOf(pdf, info.getPageInfo(1).objId), names: evidence.names },
-            objects: evidence.objects,
-          }
-        : {}),
+      resources: {
+        object: resourcesOf(pdf, info.getPageInfo(1).objId),
+        fonts: new Map([
+          [regular.resource, pdf.size],
+          [bold.resource, pdf.size + 5],
+        ]),
+        xobjects: evidence?.names ?? new Map(),
+      },
+      objects: [...fontObjectsList, ...(evidence?.objects ?? [])],
     },
     deflate,
     async () => {

@@ -4,6 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { FontInUse } from '@/pdf/content-surface';
+import type { PackFont } from '@/pdf/pack-font';
 import { buildPackModel } from '@/pdf/pack-model';
 import type { PackBlock, PackModel, PackValue } from '@/pdf/pack-types';
 import { renderPack, type PackFonts, type RenderOptions, type RenderResult } from '@/pdf/render';
@@ -18,6 +20,24 @@ export const packFonts = (): PackFonts => ({
   regular: arrayBuffer('public/fonts/pack-regular.ttf'),
   bold: arrayBuffer('public/fonts/pack-bold.ttf'),
 });
+
+/** A stand-in font for surface tests: glyph n for character n, every glyph `width` thousandths of an em wide. */
+export function fakeFont(resource: string, width = 500): FontInUse {
+  const font: PackFont = {
+    bytes: new Uint8Array(),
+    name: 'Fake',
+    glyphCount: 0x10000,
+    glyphOf: Uint16Array.from({ length: 0x10000 }, (_, i) => i),
+    advance: new Float64Array(0x10000).fill(width),
+    bbox: [0, -200, 1000, 800],
+    ascent: 800,
+    descent: -200,
+    capHeight: 700,
+    italicAngle: 0,
+    flags: 32,
+  };
+  return new FontInUse(font, resource);
+}
 
 export const fixedRender = {
   creationDate: new Date(referenceNow),

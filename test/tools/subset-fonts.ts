@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import subsetFont from 'subset-font';
-import { fontCoverage } from '../../src/pdf/font-coverage';
+import { fontCoverage } from '../../src/pdf/pack-font';
 
 const sourcePackage = '@expo-google-fonts/noto-sans@0.4.2';
 

@@ -75,7 +75,7 @@ describe('assemblePdf', () => {
     const out = await assemblePdf(
       pdf,
       {
-        xobjects: { resources: resourcesOf(pdf, pageObject), names: new Map([['Ev1p1', form]]) },
+        resources: { object: resourcesOf(pdf, pageObject), xobjects: new Map([['Ev1p1', form]]) },
         objects: [{ number: form, chunks: [object] }],
       },
       deflate,

@@ -3,16 +3,11 @@
 // strings of glyph bytes escaped so no byte can end or break them, colours and line settings
 // written once per page until they change, and every page's content as bytes.
 import { describe, expect, it } from 'vitest';
-import { ContentSurface, pdfNumber, type SurfaceFont } from '@/pdf/content-surface';
+import { ContentSurface, pdfNumber } from '@/pdf/content-surface';
+import { fakeFont } from '../helpers/pdf';
 
-/** A font whose glyph for a character is its code, and every character half an em wide. */
-const font = (resource: string): SurfaceFont => ({
-  resource,
-  encode: (text) => Array.from(text, (c) => String.fromCharCode(0, c.charCodeAt(0))).join(''),
-  charWidth: () => 0.5,
-});
-
-const surface = () => new ContentSurface({ regular: font('F1'), bold: font('F2') });
+// In the fake font, a character's glyph is its own code, and every glyph is half an em wide.
+const surface = () => new ContentSurface({ regular: fakeFont('F1'), bold: fakeFont('F2') });
 const text = (s: ContentSurface, page = 0) => new TextDecoder('latin1').decode(s.contents()[page]);
 const k = 72 / 25.4;
 
@@ -35,7 +30,7 @@ describe('text', () => {
     s.setTextColor(0, 48, 135);
     s.text('Hi', 20, 30);
     expect(text(s)).toBe(
-      `0 0.188 0.529 rg\nBT\n/F2 12.5 Tf\n${pdfNumber(20 * k)} ${pdfNumber((297 - 30) * k)} Td\n(\0H\0i) Tj\nET`,
+      `0 0.188 0.529 rg\nBT\n/F2 12.5 Tf\n${pdfNumber(20 * k)} ${pdfNumber((297 - 30) * k)} Td\n(\0H\0i) Tj\nET\n`,
     );
   });
 
@@ -60,21 +55,24 @@ describe('text', () => {
   });
 
   it('escapes the glyph bytes that would end or change a string: parentheses, backslash, CR and LF', () => {
-    const s = new ContentSurface({
-      regular: { resource: 'F1', encode: () => '\u0000(\u0000)\u0000\\\u0000\r\u0000\n', charWidth: () => 0.5 },
-      bold: font('F2'),
-    });
-    s.text('x', 0, 0);
-    expect(text(s)).toContain('(\0\\(\0\\)\0\\\\\0\\r\0\\n) Tj');
+    const s = surface();
+    s.text('()\\\r\n\u0a28', 0, 0);
+    expect(text(s)).toContain('(\0\\(\0\\)\0\\\\\0\\r\0\\n\\n\\() Tj');
   });
 
   it('measures each font with its own widths', () => {
-    const s = new ContentSurface({
-      regular: { ...font('F1'), charWidth: () => 0.5 },
-      bold: { ...font('F2'), charWidth: () => 0.6 },
-    });
+    const s = new ContentSurface({ regular: fakeFont('F1', 500), bold: fakeFont('F2', 600) });
     expect(s.unitWidth('abc', false)).toBeCloseTo(1.5);
     expect(s.unitWidth('abc', true)).toBeCloseTo(1.8);
+  });
+
+  it('records which glyph was drawn for which character, for the embedded subset and its ToUnicode map', () => {
+    const regular = fakeFont('F1');
+    const s = new ContentSurface({ regular, bold: fakeFont('F2') });
+    s.text(['Ab', 'bA'], 0, 0);
+    expect(regular.usedGlyphs()).toEqual([0x41, 0x62]);
+    expect(regular.unicodeOf[0x62]).toBe(0x62);
+    expect(regular.unicodeOf[0x43]).toBe(-1);
   });
 });
 
@@ -134,7 +132,7 @@ describe('pages', () => {
   it('paints a named XObject through a matrix, in its own graphics state', () => {
     const s = surface();
     s.drawXObject('Ev1p1', [0.5, 0, 0, 0.5, 56.6929, 100]);
-    expect(text(s)).toBe('q\n0.5 0 0 0.5 56.693 100 cm\n/Ev1p1 Do\nQ');
+    expect(text(s)).toBe('q\n0.5 0 0 0.5 56.693 100 cm\n/Ev1p1 Do\nQ\n');
   });
 
   it('gives each page as bytes, one per character', () => {

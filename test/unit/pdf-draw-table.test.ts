@@ -3,10 +3,11 @@
 // every page the table reaches; a row too long for the rest of a page continues on the next one
 // (never starting with fewer than two of its lines); muted cells are smaller and may span columns.
 import { describe, expect, it } from 'vitest';
-import { ContentSurface, type SurfaceFont } from '@/pdf/content-surface';
+import { ContentSurface } from '@/pdf/content-surface';
 import { drawTable, tableStartHeight, type TableSpec } from '@/pdf/draw-table';
 import { contentBottom, margin, PageWriter } from '@/pdf/page-writer';
 import { glyphGuard } from '@/pdf/text-safety';
+import { fakeFont } from '../helpers/pdf';
 
 interface Drawn {
   readonly page: number;
@@ -60,10 +61,8 @@ class RecordingSurface extends ContentSurface {
   }
 }
 
-const font = (resource: string): SurfaceFont => ({ resource, encode: (t) => t, charWidth: () => 0.5 });
-
 function writer() {
-  const surface = new RecordingSurface({ regular: font('F1'), bold: font('F2') });
+  const surface = new RecordingSurface({ regular: fakeFont('F1'), bold: fakeFont('F2') });
   const guard = glyphGuard(new Set(Array.from({ length: 0x250 }, (_, i) => i)));
   return { surface, w: new PageWriter(surface, guard) };
 }
