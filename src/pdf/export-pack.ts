@@ -22,6 +22,8 @@ export interface ExportPackInput extends PackInput {
 
 export interface ExportedPack {
   readonly blob: Blob;
+  /** The size of the pack without the appended evidence, in bytes. */
+  readonly bytesBeforeAppendices: number;
   readonly fileName: string;
   readonly pages: number;
   /** Whether the pack is marked DRAFT (the application is not ready to submit). */
@@ -41,18 +43,30 @@ async function fileIdFor(input: PackInput): Promise<string> {
   return Array.from(digest.subarray(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Every evidence file's bytes; Blobs are read all at once, so the reads overlap. */
+async function readAll(files: ReadonlyMap<string, Blob | Uint8Array>): Promise<Map<string, Uint8Array>> {
+  const read = [...files].map(async ([id, file]) => {
+    const bytes = file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+    return [id, bytes] as const;
+  });
+  return new Map(await Promise.all(read));
+}
+
 export async function exportPack(input: ExportPackInput): Promise<ExportedPack> {
   input.onProgress?.(0);
+  // The evidence is read while the model is built.
+  const evidenceFiles = readAll(input.evidenceFiles);
   const model = buildPackModel(input);
   const fonts = input.fonts ?? (await loadPackFonts());
   const result = await renderPack(model, fonts, {
     creationDate: new Date(input.now),
     fileId: await fileIdFor(input),
-    evidenceFiles: input.evidenceFiles,
+    evidenceFiles: await evidenceFiles,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
   return {
     blob: new Blob([result.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }),
+    bytesBeforeAppendices: result.bytesBeforeAppendices,
     fileName: packFileName(model),
     pages: result.pages,
     draft: model.draft,

@@ -92,7 +92,7 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
 
   const append = model.appendices.length ? await loadEvidenceStep() : null;
   const inspected = append
-    ? await append.inspectAppendices(model.appendices, options.evidenceFiles ?? new Map(), yieldToBrowser)
+    ? await append.inspectAppendices(model.appendices, options.evidenceFiles ?? new Map(), breathe)
     : new Map<number, never>();
   const sources = new Map<number, AppendixSource>([...inspected].map(([n, found]) => [n, found.source]));
 

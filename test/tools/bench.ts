@@ -304,7 +304,6 @@ async function main(): Promise<void> {
         pages: pack.pages,
         bytes: pack.bytesTotal,
         bytesBeforeAppendices: pack.bytesBeforeAppendices,
-        modelMs: pack.modelMs,
         codeMs: pack.codeMs,
         longestTaskMs: pack.longestTaskMs,
         missingGlyphs: pack.missingGlyphs,

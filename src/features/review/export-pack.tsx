@@ -41,12 +41,9 @@ export function ExportPack({ ready }: { readonly ready: boolean }) {
     try {
       await session.flush(true);
       const { exportPack } = await loadExporter();
-      const ids = new Set(session.evidence.map((e) => e.id));
-      const files = new Map<string, Blob>();
-      for (const id of ids) {
-        const blob = await services.repositories.evidence.getBlob(id);
-        if (blob) files.set(id, blob);
-      }
+      const ids = [...new Set(session.evidence.map((e) => e.id))];
+      const blobs = await Promise.all(ids.map((id) => services.repositories.evidence.getBlob(id)));
+      const files = new Map(ids.flatMap((id, i) => (blobs[i] ? [[id, blobs[i]] as const] : [])));
       const pack = await exportPack({
         checklist: session.checklist,
         application: session.application,

@@ -41,7 +41,6 @@ export interface PackBenchResult {
   readonly cpuThrottle: number;
   readonly runs: number;
   readonly ms: number;
-  readonly modelMs: number;
   /** Fetching and compiling the PDF code and fonts, done when the review page opens (not in `ms`). */
   readonly codeMs: number;
   readonly longestTaskMs: number;
@@ -134,14 +133,13 @@ export async function runPackBench(options: PackBenchOptions): Promise<PackBench
     if (options.keepDir) log(`bench files kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
   }
-  const pick = (key: 'ms' | 'modelMs' | 'codeMs' | 'longestTaskMs') => Math.round(median(results.map((r) => r[key])));
+  const pick = (key: 'ms' | 'codeMs' | 'longestTaskMs') => Math.round(median(results.map((r) => r[key])));
   const first = results[0];
   return {
     application: packApplication,
     cpuThrottle: throttle,
     runs,
     ms: pick('ms'),
-    modelMs: pick('modelMs'),
     codeMs: pick('codeMs'),
     longestTaskMs: pick('longestTaskMs'),
     pages: first?.pages,
