@@ -1,22 +1,14 @@
 /**
- * Turns one answer into the text the pack prints: Yes/No, options by their labels, dates as
- * "22 November 2026", money as "£5,000,000", identifiers in their normal form, addresses on lines,
- * evidence by file name and schedule reference, and repeating groups as tables (with each item in
- * full when the table cannot hold it). Pure; an answer of the wrong shape prints as typed.
+ * Turns one answer into the text the pack prints, in the domain's words (the same as the
+ * check-answers pages: Yes/No, options by their labels, dates as "22 November 2026", money as
+ * "£5,000,000", identifiers in their normal form, addresses on lines), evidence by file name and
+ * schedule reference, and repeating groups as tables (with each item in full when the table
+ * cannot hold it). Pure; an answer of the wrong shape prints as typed.
  */
-import {
-  hasAnswer,
-  isAddress,
-  isDateParts,
-  isRepeatItems,
-  isStringList,
-  type AnswerValue,
-  type RepeatItem,
-} from '@/domain/answers/answer-value';
+import { isRepeatItems, type AnswerValue, type RepeatItem } from '@/domain/answers/answer-value';
+import { formatAnswer } from '@/domain/answers/format-answer';
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { Evaluator, ItemScope } from '@/domain/rules/evaluator';
-import { validateIdentifier } from '@/domain/rules/identifiers';
-import { answerDate, formatDate, parseMoney } from '@/domain/rules/values';
 import type { PackField, PackRecord, PackTable, PackValue } from './pack-types';
 
 export const notAnswered = 'Not answered';
@@ -29,73 +21,35 @@ export interface AnswerContext {
   readonly evidence: ReadonlyMap<string, { readonly ref: string; readonly name: string }>;
 }
 
-/** "5000000" → "£5,000,000"; "1250.5" → "£1,250.50". */
-export function formatMoney(raw: string): string {
-  const n = parseMoney(raw);
-  if (n === null) return raw.trim();
-  const [whole = '0', pence] = n.toFixed(2).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `£${grouped}${pence && pence !== '00' ? `.${pence}` : ''}`;
-}
-
-/** 12,345 bytes → "12.1 KB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const kb = bytes / 1024;
-  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
-  const mb = kb / 1024;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
-}
-
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The answer as lines of text, or null when there is no answer. */
+/** Free text keeps its line breaks as lines; trailing space is dropped. */
+const freeText = new Set(['text', 'longtext', 'email', 'phone', 'number']);
+
+/**
+ * The answer as lines of text, or null when there is no answer: the domain's words for it (the
+ * same as the check-answers pages), evidence with its schedule reference, text split at its line
+ * breaks. A repeating group is drawn as a table instead.
+ */
 export function answerLines(
   question: Question | ItemQuestion,
   value: AnswerValue | undefined,
   ctx: AnswerContext,
   scope?: ItemScope,
 ): string[] | null {
-  if (value === undefined || !hasAnswer(value)) return null;
-  const optionLabel = (v: string) => ctx.evaluator.options(question).find((o) => o.value === v)?.label ?? v;
-  switch (question.type) {
-    case 'yesno':
-      return [value === 'yes' ? 'Yes' : value === 'no' ? 'No' : String(value)];
-    case 'radios':
-      return typeof value === 'string' ? [optionLabel(value)] : null;
-    case 'checkboxes':
-      return isStringList(value) ? value.map(optionLabel) : null;
-    case 'evidence':
-      return isStringList(value)
-        ? value.map((id) => {
-            const file = ctx.evidence.get(id);
-            return file ? `${file.name} (${file.ref})` : 'A file that is no longer on this computer';
-          })
-        : null;
-    case 'date': {
-      const iso = answerDate(value);
-      if (iso) return [formatDate(iso)];
-      return isDateParts(value) ? [`${value.day}/${value.month}/${value.year}`] : null;
-    }
-    case 'money':
-      return typeof value === 'string' ? [formatMoney(value)] : null;
-    case 'identifier': {
-      if (typeof value !== 'string') return null;
-      const kind = ctx.evaluator.identifierKind(question, scope);
-      const result = kind ? validateIdentifier(kind, value) : null;
-      return [result?.valid ? result.value : value.trim()];
-    }
-    case 'address':
-      return isAddress(value)
-        ? [value.line1, value.line2, value.town, value.county, value.postcode.trim().toUpperCase()]
-            .map((line) => line.trim())
-            .filter((line) => line !== '')
-        : null;
-    case 'repeat':
-      return null;
-    default:
-      return typeof value === 'string' ? value.replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n') : null;
-  }
+  if (question.type === 'repeat') return null;
+  const identifierKind = ctx.evaluator.identifierKind(question, scope);
+  const lines = formatAnswer(question, value, {
+    options: ctx.evaluator.options(question),
+    evidenceName: (id) => {
+      const file = ctx.evidence.get(id);
+      return file ? `${file.name} (${file.ref})` : undefined;
+    },
+    ...(identifierKind ? { identifierKind } : {}),
+  });
+  if (lines.length === 0) return null;
+  if (!freeText.has(question.type)) return lines;
+  return lines.join('\n').replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
 }
 
 /** A top-level question's visible answer as a pack value. */

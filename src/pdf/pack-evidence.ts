@@ -6,7 +6,7 @@
  */
 import type { EvidenceMeta } from '@/domain/application/application';
 import { formatDate } from '@/domain/rules/values';
-import { formatSize } from './pack-answers';
+import { formatFileSize } from '@/domain/answers/format-answer';
 import type { PackAppendix, PackEvidenceEntry } from './pack-types';
 
 const typeNames: Record<string, string> = {
@@ -68,7 +68,7 @@ export function evidenceSchedule(
       id,
       name: file.name,
       type: typeName(file),
-      size: formatSize(file.size),
+      size: formatFileSize(file.size),
       validUntil: file.validUntil ? formatDate(file.validUntil) : 'Not given',
       sha256: file.sha256,
       supports,

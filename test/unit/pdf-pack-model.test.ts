@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasAnswer } from '@/domain/answers/answer-value';
 import { evaluate } from '@/domain/rules/evaluate';
-import { formatMoney, formatSize } from '@/pdf/pack-answers';
+import { formatFileSize, formatMoney } from '@/domain/answers/format-answer';
 import { packFileName } from '@/pdf/pack-file-name';
 import { buildPackModel, packAnswers } from '@/pdf/pack-model';
 import type {
@@ -125,8 +125,11 @@ describe('the pack model of the large reference application', () => {
     expect(formatMoney('5000000')).toBe('£5,000,000');
     expect(formatMoney('£1,250.5')).toBe('£1,250.50');
     expect(formatMoney('about five million')).toBe('about five million');
-    expect(formatSize(1015)).toBe('1015 bytes');
-    expect(formatSize(2_560)).toBe('2.5 KB');
+    expect(formatFileSize(1015)).toBe('1015 bytes');
+    expect(formatFileSize(2_560)).toBe('2.5 KB');
+    expect(formatFileSize(3_500_000)).toBe('3.3 MB');
+    expect(formatFileSize(1_500_000)).toBe('1.4 MB');
+    expect(formatFileSize(900_000)).toBe('879 KB');
   });
 
   it('shows repeating groups as tables, and wide ones item by item too', () => {

@@ -1,7 +1,8 @@
 /**
  * An answer as words, the same on the check-answers pages and in the PDF: options by their labels,
- * dates as "22 November 2026", money as "£5,000,000", addresses as lines, evidence as file names,
- * yes/no as "Yes"/"No". Returns lines; an empty list means no answer.
+ * dates as "22 November 2026", money as "£5,000,000", identifiers in their normal form, addresses
+ * as lines (postcode in capitals), evidence as file names, yes/no as "Yes"/"No". Returns lines; an
+ * empty list means no answer. Also the one way a file's size is written ("12 KB").
  */
 import type { ItemQuestion, Question } from '@/domain/definition/checklist-schema';
 import type { ChoiceOption } from '@/domain/rules/evaluator';
@@ -13,6 +14,24 @@ export interface FormatContext {
   readonly options: readonly ChoiceOption[];
   readonly evidenceName?: (id: string) => string | undefined;
   readonly identifierKind?: Parameters<typeof normaliseIdentifier>[0];
+}
+
+/** "5000000" → "£5,000,000"; "1250.5" → "£1,250.50"; what is not an amount, as typed. */
+export function formatMoney(raw: string): string {
+  const n = parseMoney(raw);
+  if (n === null) return raw.trim();
+  const [whole = '0', pence] = n.toFixed(2).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `£${grouped}${pence && pence !== '00' ? `.${pence}` : ''}`;
+}
+
+/** 1,015 bytes → "1015 bytes"; 2,560 → "2.5 KB"; 3,500,000 → "3.3 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  const kb = bytes / 1024;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb).toLocaleString('en-GB')} KB`;
+  const mb = kb / 1024;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-GB')} MB`;
 }
 
 export function formatAnswer(
@@ -34,16 +53,13 @@ export function formatAnswer(
       if (iso) return [formatDate(iso)];
       return isDateParts(value) ? [`${value.day}/${value.month}/${value.year} (not a real date)`] : [];
     }
-    case 'money': {
-      if (typeof value !== 'string') return [];
-      const n = parseMoney(value);
-      return [
-        n === null ? value : `£${n.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2 })}`,
-      ];
-    }
+    case 'money':
+      return typeof value === 'string' ? [formatMoney(value)] : [];
     case 'address':
       return isAddress(value)
-        ? [value.line1, value.line2, value.town, value.county, value.postcode].map((s) => s.trim()).filter(Boolean)
+        ? [value.line1, value.line2, value.town, value.county, value.postcode.toUpperCase()]
+            .map((s) => s.trim())
+            .filter(Boolean)
         : [];
     case 'evidence':
       return isStringList(value)

@@ -2,6 +2,7 @@
  * Every evidence file attached for the organisation: what it is, how big, valid until when, which
  * questions it supports, and whether it is expired or expiring, with links to fix each one.
  */
+import { formatFileSize } from '@/domain/answers/format-answer';
 import { evaluate } from '@/domain/rules/evaluate';
 import { formatDate } from '@/domain/rules/values';
 import { BackLink } from '@/components/nhs/messages';
@@ -9,8 +10,6 @@ import { href } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths, withReturn } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
-
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-GB')} KB`;
 
 export function EvidencePage() {
   const session = useApplicationSession();
@@ -59,7 +58,7 @@ export function EvidencePage() {
             {session.evidence.map((e) => (
               <tr className="nhsuk-table__row" key={e.id}>
                 <td className="nhsuk-table__cell app-break-word">{e.name}</td>
-                <td className="nhsuk-table__cell">{kb(e.size)}</td>
+                <td className="nhsuk-table__cell">{formatFileSize(e.size)}</td>
                 <td className="nhsuk-table__cell">{e.validUntil ? formatDate(e.validUntil) : 'Not given'}</td>
                 <td className="nhsuk-table__cell">{e.questionIds.map(label).join('; ')}</td>
               </tr>

@@ -5,6 +5,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { isStringList } from '@/domain/answers/answer-value';
+import { formatFileSize } from '@/domain/answers/format-answer';
 import type { EvidenceMeta } from '@/domain/application/application';
 import { StorageFailure } from '@/domain/ports';
 import { dateFromParts, formatDate } from '@/domain/rules/values';
@@ -13,9 +14,6 @@ import { ErrorMessage, FormGroup, Hint, errorId, hintId } from '@/components/nhs
 import { useAppServices } from '@/components/services/app-services';
 import { useApplicationSession } from '@/components/session/application-session';
 import type { FieldProps } from './field-props';
-
-const size = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function EvidenceField(p: FieldProps) {
   const { repositories } = useAppServices();
@@ -72,7 +70,7 @@ export function EvidenceField(p: FieldProps) {
           {attached.map((meta) => (
             <li key={meta.id} className="app-evidence__item">
               <p className="nhsuk-body nhsuk-u-margin-bottom-2">
-                <strong>{meta.name}</strong> ({size(meta.size)})
+                <strong>{meta.name}</strong> ({formatFileSize(meta.size)})
                 {meta.validUntil ? `, valid until ${formatDate(meta.validUntil)}` : ''}{' '}
                 <button
                   type="button"
