@@ -158,7 +158,7 @@ export class ContentSurface implements PdfSurface {
     return this.pages.length;
   }
 
-  setFont(_family: string, style: string): void {
+  setFont(style: 'normal' | 'bold'): void {
     this.bold = style === 'bold';
   }
 

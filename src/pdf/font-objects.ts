@@ -79,7 +79,7 @@ function toUnicode(font: FontInUse, glyphs: readonly number[]): string {
   ].join('\n');
 }
 
-/** The font's objects, numbered from `first` (the Type 0 font, which the resources name, is `first`). */
+/** The font's objects, numbered from `first`; the first is the Type 0 font, the one the page resources name. */
 export async function fontObjects(font: FontInUse, first: number, deflate: Deflate): Promise<ExtraObject[]> {
   const { font: face } = font;
   const glyphs = font.usedGlyphs();

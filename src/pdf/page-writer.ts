@@ -10,7 +10,7 @@ import type { GlyphGuard } from './text-safety';
 export interface PdfSurface {
   /** Text with its (first) baseline at `y`; lines of an array are the line-height factor apart. */
   text(text: string | readonly string[], x: number, y: number, options?: { align?: 'left' | 'center' | 'right' }): void;
-  setFont(family: string, style: string): void;
+  setFont(style: 'normal' | 'bold'): void;
   setFontSize(size: number): void;
   setTextColor(r: number, g: number, b: number): void;
   setDrawColor(r: number, g: number, b: number): void;
@@ -34,7 +34,6 @@ export const page = { width: 210, height: 297 } as const;
 export const margin = { left: 20, right: 20, top: 22, bottom: 24 } as const;
 export const contentWidth = page.width - margin.left - margin.right;
 export const contentBottom = page.height - margin.bottom;
-export const fontFamily = 'PackSans';
 const ptToMm = 25.4 / 72;
 
 export type Rgb = readonly [number, number, number];
@@ -81,7 +80,7 @@ export class PageWriter {
 
   use(style: TextStyle): void {
     const [r, g, b] = style.colour ?? colours.text;
-    this.surface.setFont(fontFamily, style.bold ? 'bold' : 'normal');
+    this.surface.setFont(style.bold ? 'bold' : 'normal');
     this.surface.setFontSize(style.size);
     this.surface.setTextColor(r, g, b);
   }

@@ -68,6 +68,17 @@ interface JsPdfInternals {
 
 const internals = (doc: jsPDF) => (doc as unknown as JsPdfInternals).internal;
 
+/** The pack's two fonts, ready to draw with, and a guard that lets through only what both can print. */
+function fontsInUse(fonts: PackFonts) {
+  const regular = new FontInUse(readFont(new Uint8Array(fonts.regular)), 'PackR');
+  const bold = new FontInUse(readFont(new Uint8Array(fonts.bold)), 'PackB');
+  const covered = new Set<number>();
+  regular.font.glyphOf.forEach((glyph, code) => {
+    if (glyph !== 0 && bold.font.glyphOf[code] !== 0) covered.add(code);
+  });
+  return { regular, bold, guard: glyphGuard(covered) };
+}
+
 export async function renderPack(model: PackModel, fonts: PackFonts, options: RenderOptions): Promise<RenderResult> {
   if (!/^[0-9a-fA-F]{32}$/.test(options.fileId)) throw new Error('fileId must be 32 hexadecimal digits.');
   const budget = options.yieldEvery ?? 60;
@@ -100,13 +111,7 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   // Uncompressed: the assembly step compresses natively. Three decimals are 1/1000 pt.
   // jsPDF draws nothing itself, so it writes none of its own fonts.
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: false, putOnlyUsedFonts: true, floatPrecision: 3 });
-  const regular = new FontInUse(readFont(new Uint8Array(fonts.regular)), 'PackR');
-  const bold = new FontInUse(readFont(new Uint8Array(fonts.bold)), 'PackB');
-  const covered = new Set<number>();
-  regular.font.glyphOf.forEach((glyph, code) => {
-    if (glyph !== 0 && bold.font.glyphOf[code] !== 0) covered.add(code);
-  });
-  const guard = glyphGuard(covered);
+  const { regular, bold, guard } = fontsInUse(fonts);
   doc.setDocumentProperties({ ...model.meta });
   doc.setLanguage(model.meta.language);
   doc.setCreationDate(pdfDate(options.creationDate));
@@ -133,22 +138,21 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
   const pdf = parsePdf(new Uint8Array(doc.output('arraybuffer')));
   progress(0.78);
 
-  // Five objects per font, then the evidence's.
-  const fontObjectsList = [
-    ...(await fontObjects(regular, pdf.size, deflate)),
-    ...(await fontObjects(bold, pdf.size + 5, deflate)),
-  ];
+  // New objects are numbered after jsPDF's: each font's, then the evidence's.
+  const regularObjects = await fontObjects(regular, pdf.size, deflate);
+  const boldObjects = await fontObjects(bold, pdf.size + regularObjects.length, deflate);
+  const fontFiles = [...regularObjects, ...boldObjects];
   const evidence =
     append && placements.length
-      ? await append.evidenceObjects(inspected, placements, pdf.size + 10, deflate, breathe)
+      ? await append.evidenceObjects(inspected, placements, pdf.size + fontFiles.length, deflate, breathe)
       : null;
   for (const p of placements) {
     const source = sources.get(p.appendix);
-    const shown = source?.status === 'ok' ? source.pages[p.sourcePage] : undefined;
+    const sourcePage = source?.status === 'ok' ? source.pages[p.sourcePage] : undefined;
     const name = evidenceName(p.appendix, p.sourcePage);
-    if (!shown || !evidence?.names.has(name)) continue;
+    if (!sourcePage || !evidence?.names.has(name)) continue;
     surface.setPage(p.page);
-    surface.drawXObject(name, placementMatrix(shown, p.box));
+    surface.drawXObject(name, placementMatrix(sourcePage, p.box));
   }
   const info = internals(doc);
   const streams = new Map(
@@ -162,12 +166,12 @@ export async function renderPack(model: PackModel, fonts: PackFonts, options: Re
       resources: {
         object: resourcesOf(pdf, info.getPageInfo(1).objId),
         fonts: new Map([
-          [regular.resource, pdf.size],
-          [bold.resource, pdf.size + 5],
+          [regular.resource, regularObjects[0]?.number ?? 0],
+          [bold.resource, boldObjects[0]?.number ?? 0],
         ]),
         xobjects: evidence?.names ?? new Map(),
       },
-      objects: [...fontObjectsList, ...(evidence?.objects ?? [])],
+      objects: [...fontFiles, ...(evidence?.objects ?? [])],
     },
     deflate,
     async () => {

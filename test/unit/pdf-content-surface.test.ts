@@ -25,7 +25,7 @@ describe('numbers', () => {
 describe('text', () => {
   it('is drawn at its baseline in points from the bottom-left, in the chosen font and size', () => {
     const s = surface();
-    s.setFont('PackSans', 'bold');
+    s.setFont('bold');
     s.setFontSize(12.5);
     s.setTextColor(0, 48, 135);
     s.text('Hi', 20, 30);

@@ -29,8 +29,8 @@ class RecordingSurface extends ContentSurface {
     super.addPage();
     this.onPage = this.getNumberOfPages();
   }
-  override setFont(family: string, style: string) {
-    super.setFont(family, style);
+  override setFont(style: 'normal' | 'bold') {
+    super.setFont(style);
     this.isBold = style === 'bold';
   }
   override setFontSize(size: number) {

@@ -42,8 +42,8 @@ vi.mock('@/pdf/content-surface', async (importOriginal) => {
       super.setPage(n);
       this.onPage = n;
     }
-    override setFont(family: string, style: string) {
-      super.setFont(family, style);
+    override setFont(style: 'normal' | 'bold') {
+      super.setFont(style);
       this.isBold = style === 'bold';
     }
     override setFontSize(size: number) {
