@@ -142,7 +142,11 @@ export async function drawConflicts(w: PageWriter, part: PackConflicts, pause: P
   mark.children.push({ title: 'Register of interests', page: w.pageNumber, children: [] });
   w.gap(1);
   if (part.register.rows.length === 0) w.paragraph('No interests have been declared.', styles.body);
-  else drawPackTable(w, part.register);
+  else {
+    w.continuation = 'Register of interests';
+    drawPackTable(w, part.register);
+    w.continuation = null;
+  }
   w.gap(2);
   w.heading('Declarations of interests', styles.heading, 24);
   const declarations: Bookmark = { title: 'Declarations of interests', page: w.pageNumber, children: [] };

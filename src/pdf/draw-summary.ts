@@ -67,13 +67,16 @@ export function drawEvidence(w: PageWriter, part: PackEvidenceSchedule): Bookmar
   );
   w.gap(3);
   if (part.entries.length === 0) w.paragraph('No evidence files are attached.', styles.muted);
-  else
+  else {
+    w.continuation = part.title;
     drawTable(w, {
       head: ['Ref', 'File', 'Type and size', 'Valid until', 'Supports'],
       body: part.entries.flatMap(scheduleRows),
       widths: [11, 46, 26, 24, contentWidth - 107],
       fontSize: 8,
     });
+    w.continuation = null;
+  }
   return mark;
 }
 
