@@ -12,37 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { appendixArea, fitBox, placementMatrix } from '@/pdf/appendix-layout';
 import { smallSinglePractice } from '../fixtures/applications/reference-applications';
 import { modelOf, pdftotext, render } from '../helpers/pdf';
-
-const ptToMm = 25.4 / 72;
-
-interface Word {
-  readonly page: number;
-  readonly text: string;
-  readonly left: number;
-  readonly top: number;
-  readonly right: number;
-  readonly bottom: number;
-}
-
-function words(file: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  const found: Word[] = [];
-  let page = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page += 1;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m)
-      found.push({
-        page,
-        text: m[5] ?? '',
-        left: Number(m[1]) * ptToMm,
-        top: Number(m[2]) * ptToMm,
-        right: Number(m[3]) * ptToMm,
-        bottom: Number(m[4]) * ptToMm,
-      });
-  }
-  return found;
-}
+import { words } from '../helpers/pdf-layout';
 
 /** Whether the page, drawn by poppler at 72 dpi in grey, is blank (white) across this box (mm). */
 function blankAt(file: string, page: number, box: { left: number; top: number; right: number; bottom: number }) {

@@ -4,7 +4,6 @@
 // one with 200-character unbroken strings in answers, a table cell, the reference and an e-mail
 // address). Nothing may lie outside the printable area, body text stays inside the margins, and no
 // heading ends a page. The rendered file is checked too: poppler's box for every word it finds.
-import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as SurfaceModule from '@/pdf/content-surface';
 import { isRepeatItems } from '@/domain/answers/answer-value';
@@ -12,102 +11,15 @@ import { contentBottom, contentWidth, margin, page } from '@/pdf/page-writer';
 import type { PackModel } from '@/pdf/pack-types';
 import { largeFederation, type ReferenceApplication } from '../fixtures/applications/reference-applications';
 import { modelOf, render, squash } from '../helpers/pdf';
+import { outside, words, type Drawn } from '../helpers/pdf-layout';
 
-interface Drawn {
-  readonly page: number;
-  readonly text: string;
-  readonly left: number;
-  readonly right: number;
-  readonly top: number;
-  readonly bottom: number;
-  readonly size: number;
-  readonly bold: boolean;
-}
-
-const drawn: Drawn[] = [];
-const ptToMm = 25.4 / 72;
+const drawn = vi.hoisted((): Drawn[] => []);
 
 vi.mock('@/pdf/content-surface', async (importOriginal) => {
   const original = await importOriginal<typeof SurfaceModule>();
-  class RecordingSurface extends original.ContentSurface {
-    private onPage = 1;
-    private fontSize = 10;
-    private isBold = false;
-    private lineFactor = 1.15;
-    override addPage() {
-      super.addPage();
-      this.onPage = this.getNumberOfPages();
-    }
-    override setPage(n: number) {
-      super.setPage(n);
-      this.onPage = n;
-    }
-    override setFont(style: 'normal' | 'bold') {
-      super.setFont(style);
-      this.isBold = style === 'bold';
-    }
-    override setFontSize(size: number) {
-      super.setFontSize(size);
-      this.fontSize = size;
-    }
-    override setLineHeightFactor(factor: number) {
-      super.setLineHeightFactor(factor);
-      this.lineFactor = factor;
-    }
-    override text(
-      content: string | readonly string[],
-      x: number,
-      y: number,
-      options?: { align?: 'left' | 'center' | 'right' },
-    ) {
-      const lines = typeof content === 'string' ? [content] : content;
-      lines.forEach((line, i) => {
-        const width = this.unitWidth(line, this.isBold) * this.fontSize * ptToMm;
-        const align = options?.align;
-        const left = align === 'right' ? x - width : align === 'center' ? x - width / 2 : x;
-        const baseline = y + i * this.fontSize * this.lineFactor * ptToMm;
-        drawn.push({
-          page: this.onPage,
-          text: line,
-          left,
-          right: left + width,
-          top: baseline - 0.95 * this.fontSize * ptToMm,
-          bottom: baseline + 0.27 * this.fontSize * ptToMm,
-          size: this.fontSize,
-          bold: this.isBold,
-        });
-      });
-      super.text(content, x, y, options);
-    }
-  }
-  return { ...original, ContentSurface: RecordingSurface };
+  const { recordingSurface } = await import('../helpers/pdf-layout');
+  return { ...original, ContentSurface: recordingSurface(original.ContentSurface, drawn) };
 });
-
-/** Every word poppler finds in the file, with its page and box in mm from the top-left. */
-function words(
-  file: string,
-): { page: number; text: string; left: number; right: number; top: number; bottom: number }[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-  const found: ReturnType<typeof words> = [];
-  let pageNumber = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) pageNumber += 1;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m)
-      found.push({
-        page: pageNumber,
-        left: Number(m[1]) * ptToMm,
-        top: Number(m[2]) * ptToMm,
-        right: Number(m[3]) * ptToMm,
-        bottom: Number(m[4]) * ptToMm,
-        text: m[5] ?? '',
-      });
-  }
-  return found;
-}
 
 const unbroken = `${'A1b2C3d4E5'.repeat(19)}-end-of-200`;
 const printable = { left: 10, right: page.width - 10, top: 8, bottom: page.height - 8 };
@@ -164,27 +76,13 @@ describe.each([0, 1])('layout of fixture %i', (index) => {
   });
 
   it('puts no text outside the printable area', () => {
-    const outside = lines().filter(
-      (d) =>
-        d.left < printable.left - tolerance ||
-        d.right > printable.right + tolerance ||
-        d.top < printable.top ||
-        d.bottom > printable.bottom,
-    );
-    expect(outside).toEqual([]);
+    expect(outside(lines(), printable, tolerance)).toEqual([]);
   });
 
   it('has every word of the rendered file, evidence pages included, inside the printable area', () => {
     const found = fixtures[index]?.words ?? [];
     expect(found.length).toBeGreaterThan(1000);
-    const outside = found.filter(
-      (d) =>
-        d.left < printable.left - tolerance ||
-        d.right > printable.right + tolerance ||
-        d.top < printable.top ||
-        d.bottom > printable.bottom,
-    );
-    expect(outside).toEqual([]);
+    expect(outside(found, printable, tolerance)).toEqual([]);
   });
 
   it('keeps body text inside the margins', () => {
