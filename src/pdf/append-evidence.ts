@@ -49,6 +49,8 @@ export interface InspectedAppendix {
   readonly source: AppendixSource;
   readonly bytes?: Uint8Array;
   readonly pdf?: PDFDocument;
+  /** Each page's content, read when the file was opened. */
+  readonly contents?: readonly PageContent[];
 }
 
 async function bytesOf(file: Blob | Uint8Array): Promise<Uint8Array> {
@@ -82,6 +84,8 @@ function shown(page: PDFPage): SourcePage {
 /** The page's content: one stream's bytes as they are, or several streams decoded and joined. */
 function contentOf(page: PDFPage): PageContent {
   const contents = page.node.Contents();
+  // A page with no content is blank, and still a page.
+  if (contents === undefined) return { data: new Uint8Array(), joined: false };
   const streams = contents instanceof PDFArray ? contents.asArray().map((s) => page.doc.context.lookup(s)) : [contents];
   const raw = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream);
   if (raw.length !== streams.length) throw new Error('A content stream is not a stream.');
@@ -133,9 +137,9 @@ async function inspect(appendix: PackAppendix, file: Blob | Uint8Array | undefin
     if (pdf.isEncrypted) return { appendix, source: { status: 'unreadable', reason: 'it is password-protected.' } };
     const pages = pdf.getPages();
     if (pages.length === 0) return { appendix, source: { status: 'unreadable', reason: 'it has no pages.' } };
-    // Read every page's content now, so a file that cannot be drawn is reported on its divider page.
-    pages.forEach(contentOf);
-    return { appendix, bytes, pdf, source: { status: 'ok', pages: pages.map(shown) } };
+    // Every page's content is read now, so a file that cannot be drawn is named on its divider page.
+    const contents = pages.map(contentOf);
+    return { appendix, bytes, pdf, contents, source: { status: 'ok', pages: pages.map(shown) } };
   } catch {
     return { appendix, source: { status: 'unreadable', reason: 'it is not a readable PDF (it may be damaged).' } };
   }
@@ -155,8 +159,13 @@ export async function inspectAppendices(
 }
 
 /** A form XObject showing one source page: its content as it is, its crop box, its resources copied. */
-async function pageForm(context: PDFContext, copier: PDFObjectCopier, page: PDFPage, deflate: Deflate) {
-  const content = contentOf(page);
+async function pageForm(
+  context: PDFContext,
+  copier: PDFObjectCopier,
+  page: PDFPage,
+  content: PageContent,
+  deflate: Deflate,
+) {
   const crop = shown(page).crop ?? { x: 0, y: 0, width: 0, height: 0 };
   const resources = page.node.Resources();
   const dict = context.obj({
@@ -244,11 +253,12 @@ export async function evidenceObjects(
     await pause();
     if (found.pdf) {
       const copier = PDFObjectCopier.for(found.pdf.context, context);
-      for (const p of mine)
-        names.set(
-          evidenceName(number, p.sourcePage),
-          (await pageForm(context, copier, found.pdf.getPage(p.sourcePage), deflate)).objectNumber,
-        );
+      for (const p of mine) {
+        const content = found.contents?.[p.sourcePage];
+        if (!content) continue;
+        const form = await pageForm(context, copier, found.pdf.getPage(p.sourcePage), content, deflate);
+        names.set(evidenceName(number, p.sourcePage), form.objectNumber);
+      }
     } else if (found.bytes) {
       const ref = await imageObject(context, found.bytes, found.appendix.kind);
       if (ref) names.set(evidenceName(number, 0), ref.objectNumber);

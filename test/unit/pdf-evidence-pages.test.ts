@@ -166,3 +166,16 @@ describe('a page whose content is split over several streams', () => {
     expect(text).toContain('SECOND STREAM');
   }, 60_000);
 });
+
+describe('a blank page, with no content at all', () => {
+  it('is still appended, as an empty framed page', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.addPage([595.28, 841.89]);
+    expect(doc.getPage(0).node.Contents()).toBeUndefined();
+    const blank = await packWith(await doc.save({ useObjectStreams: false }));
+    const text = pdftotext(blank.file, 'raw');
+    expect(text).toContain('The file follows on the next page.');
+    expect(text).toMatch(/Appendix 1: .* – page 1 of 1/);
+    expect(text).not.toContain('not a readable PDF');
+  }, 60_000);
+});
