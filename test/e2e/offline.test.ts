@@ -71,12 +71,21 @@ describe('a new version of the app', () => {
 
     const dir = newerBuild(distDir, 'build-b');
     harness.server.setRoot(dir);
-    await page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      await registration?.update();
-    });
     const banner = page.getByRole('heading', { name: 'A new version of this app is ready' });
-    await banner.waitFor();
+    // Asked again until it is found: the browser folds an update() into a check already running,
+    // which may have fetched the old sw.js (seen once in CI).
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            await registration?.update();
+          });
+          return banner.isVisible();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe(true);
     // It waits: no reload by itself, and typing carries on.
     const second = 'and answered within 20 working days — “always”.';
     await field.pressSequentially(second);
