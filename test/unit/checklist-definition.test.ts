@@ -61,6 +61,29 @@ describe('the AQP checklist', () => {
     expect(count('sourced') + count('partly-sourced') + count('inferred')).toBe(all.length + fields.length);
   });
 
+  it('names what every evidence question and every repeat field asks for, so messages read as sentences', () => {
+    const evidence = [...all, ...fields].filter((q) => q.type === 'evidence');
+    const missing = [...evidence, ...fields].filter((q) => !q.noun).map((q) => q.id);
+    expect(missing).toEqual([]);
+    // A noun reads mid-sentence: no capital unless it starts with an acronym or a name, no full stop.
+    for (const q of [...evidence, ...fields]) {
+      expect(q.noun, q.id).toMatch(/^(?:[a-z]|[A-Z]{2,}|GP|NHS)/);
+      expect(q.noun, q.id).not.toMatch(/[.?]$/);
+    }
+    expect(evidence.length).toBeGreaterThan(60);
+  });
+
+  it('summarises every repeating group by fields other than its title', () => {
+    const repeats = all.filter((q) => q.type === 'repeat');
+    for (const repeat of repeats) {
+      expect(repeat.summaryFields?.length, repeat.id).toBeGreaterThan(0);
+      expect(repeat.summaryFields, repeat.id).not.toContain(repeat.titleField);
+    }
+    const members = repeats.find((q) => q.id === 'bid.members');
+    expect(members?.summaryFields).toEqual(['ods-code', 'cqc-provider-id', 'address']);
+    expect(members?.fields.find((f) => f.id === 'address')).toMatchObject({ type: 'address', required: true });
+  });
+
   it('keeps organisation answers in organisation sections and marks every section with a scope', () => {
     const org = checklist.definition.sections.filter((s) => s.scope === 'organisation').map((s) => s.id);
     expect(org).toEqual(expect.arrayContaining(['organisation', 'registrations', 'insurance', 'finance']));

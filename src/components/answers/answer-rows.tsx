@@ -3,7 +3,7 @@
  * in words (the same words as the PDF), "Not answered" where empty, and a Change link that
  * returns to `returnTo`. Repeating groups list each item with its own rows.
  */
-import { isRepeatItems, type ItemValue } from '@/domain/answers/answer-value';
+import { listedItems, type ItemValue } from '@/domain/answers/answer-value';
 import { formatAnswer } from '@/domain/answers/format-answer';
 import type { Section } from '@/domain/definition/checklist-schema';
 import type { Evaluation } from '@/domain/rules/evaluate';
@@ -51,7 +51,7 @@ export function AnswerRows({
       if (!ev.questionVisible(question.id)) continue;
       const value = session.answers[question.id];
       if (question.type === 'repeat') {
-        const items = isRepeatItems(value) ? value : [];
+        const items = listedItems(value);
         rows.push({
           key: question.label,
           value: <Lines lines={items.length ? [`${items.length} added`] : []} />,

@@ -19,11 +19,14 @@ export function ErrorSummary({
   readonly focusKey: number;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  // Errors change only when the user submits (validation runs on submit), so focusing whenever the
-  // submit count or the set of errors changes never steals focus while the user types.
+  const focusedFor = useRef<number | null>(null);
+  // Focus once per submit, when its errors appear. After a submit the errors also update as the
+  // user corrects fields; those updates never take focus away from the field being typed in.
   const errorsKey = errors.map((e) => `${e.targetId}:${e.message}`).join('|');
   useEffect(() => {
-    if (errorsKey) ref.current?.focus();
+    if (!errorsKey || focusedFor.current === focusKey) return;
+    focusedFor.current = focusKey;
+    ref.current?.focus();
   }, [focusKey, errorsKey]);
   if (!errors.length) return null;
   const go = (event: MouseEvent<HTMLAnchorElement>, targetId: string) => {

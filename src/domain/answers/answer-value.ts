@@ -31,6 +31,12 @@ export type ItemValue = string | readonly string[] | DateParts | AddressValue;
 export interface RepeatItem {
   readonly id: string;
   readonly values: Readonly<Record<string, ItemValue>>;
+  /**
+   * An item being added on its own page and not yet saved to the list ("Save" or "Save and come
+   * back later"). It is kept so that nothing typed is lost, but it is not in the list: the rules,
+   * the review pages and the PDF never see it (read items through `listedItems`).
+   */
+  readonly pending?: true;
 }
 
 export type AnswerValue = ItemValue | readonly RepeatItem[];
@@ -60,6 +66,7 @@ export const ItemValueSchema = z.union([Str, z.array(Str).max(maxRepeatItems), D
 export const RepeatItemSchema = z.strictObject({
   id: z.string().min(1).max(64),
   values: z.record(Key, ItemValueSchema),
+  pending: z.literal(true).optional(),
 });
 export const AnswerValueSchema: z.ZodType<AnswerValue> = z.union([
   ItemValueSchema,
@@ -73,6 +80,13 @@ export const isAddress = (v: unknown): v is AddressValue =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && 'line1' in v && 'postcode' in v;
 export const isRepeatItems = (v: unknown): v is readonly RepeatItem[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && 'id' in x && 'values' in x);
+/** The items of a repeating group that are in its list (not one still being added), or none. */
+export const listedItems = (v: unknown): readonly RepeatItem[] => (isRepeatItems(v) ? v.filter((i) => !i.pending) : []);
+
+/** The item still being added to a repeating group, if there is one. */
+export const pendingItem = (v: unknown): RepeatItem | undefined =>
+  isRepeatItems(v) ? v.find((i) => i.pending) : undefined;
+
 export const isStringList = (v: unknown): v is readonly string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
@@ -80,6 +94,7 @@ export const isStringList = (v: unknown): v is readonly string[] =>
 export function hasAnswer(value: AnswerValue | undefined): boolean {
   if (value === undefined) return false;
   if (typeof value === 'string') return value.trim() !== '';
+  if (isRepeatItems(value)) return listedItems(value).length > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (isDateParts(value)) return [value.day, value.month, value.year].some((part) => part.trim() !== '');
   if (isAddress(value)) return Object.values(value).some((part) => part.trim() !== '');

@@ -8,7 +8,7 @@ import type { ItemQuestion, Question } from '@/domain/definition/checklist-schem
 import type { ChoiceOption } from '@/domain/rules/evaluator';
 import { normaliseIdentifier } from '@/domain/rules/identifiers';
 import { answerDate, formatDate, parseMoney } from '@/domain/rules/values';
-import { hasAnswer, isAddress, isDateParts, isStringList, type AnswerValue } from './answer-value';
+import { hasAnswer, isAddress, isDateParts, isStringList, listedItems, type AnswerValue } from './answer-value';
 
 export interface FormatContext {
   readonly options: readonly ChoiceOption[];
@@ -70,7 +70,7 @@ export function formatAnswer(
         ? [ctx.identifierKind ? normaliseIdentifier(ctx.identifierKind, value) : value.trim()]
         : [];
     case 'repeat':
-      return Array.isArray(value) ? [`${value.length} ${question.itemName}${value.length === 1 ? '' : 's'}`] : [];
+      return [`${listedItems(value).length} ${question.itemName}${listedItems(value).length === 1 ? '' : 's'}`];
     default:
       return typeof value === 'string' ? [value] : [];
   }

@@ -4,7 +4,7 @@
  * versions, or between the current version and a kept one. Pure; the caller supplies the options
  * and file names (from the rules engine and the evidence list).
  */
-import { isRepeatItems, type AnswerValue, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
+import { listedItems, type AnswerValue, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
 import { formatAnswer, type FormatContext } from '@/domain/answers/format-answer';
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
@@ -51,8 +51,7 @@ const format = (question: Question | ItemQuestion, ctx: DifferenceContext): Form
 function answerLines(question: Question | undefined, value: AnswerValue | undefined, ctx: DifferenceContext) {
   if (value === undefined) return [];
   if (!question) return [typeof value === 'string' ? value : JSON.stringify(value)];
-  if (question.type === 'repeat')
-    return isRepeatItems(value) ? value.map((item, i) => itemLine(question, item, i, ctx)) : [];
+  if (question.type === 'repeat') return listedItems(value).map((item, i) => itemLine(question, item, i, ctx));
   return formatAnswer(question, value, format(question, ctx));
 }
 

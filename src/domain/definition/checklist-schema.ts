@@ -206,6 +206,13 @@ const Help = z.strictObject({ summary: z.string().min(1), text: z.string().min(1
 const base = {
   id: QuestionId,
   label: z.string().min(1),
+  /**
+   * What the question asks for, as a noun phrase that reads mid-sentence after a verb: "your
+   * employer's liability certificate", "their ODS code". Messages are built from it ("Attach
+   * your employer's liability certificate", "Still needs their ODS code") so that no sentence
+   * quotes a label. Required for evidence and for the fields of a repeating group.
+   */
+  noun: z.string().min(1).max(120).optional(),
   hint: z.string().optional(),
   /** A "details" disclosure in plain language for rules that surprise people. */
   help: Help.optional(),
@@ -279,6 +286,8 @@ const RepeatQuestion = z.strictObject({
   maxItems: z.number().int().positive().optional(),
   /** The field whose answer names an item in lists and in the PDF. */
   titleField: QuestionId,
+  /** Fields shown beside the name in lists, so that items with the same name can be told apart. */
+  summaryFields: z.array(QuestionId).max(4).optional(),
   fields: z.array(ItemQuestionSchema).min(1),
 });
 

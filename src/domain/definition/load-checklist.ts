@@ -152,6 +152,8 @@ function referenceErrors(question: Question, questions: ReadonlyMap<string, Ques
   if (question.type === 'repeat') {
     if (!fieldIds.has(question.titleField))
       errors.push(`${name}: titleField "${question.titleField}" is not one of its fields.`);
+    for (const id of question.summaryFields ?? [])
+      if (!fieldIds.has(id)) errors.push(`${name}: summaryFields names "${id}", which is not one of its fields.`);
     for (const field of question.fields) {
       checkConditions(field, `field "${field.id}"`, true);
       checkChoice(field, `field "${field.id}"`);

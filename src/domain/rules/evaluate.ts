@@ -4,11 +4,11 @@
  * The wizard, the review page, readiness and the PDF all read this; none holds a rule of its own.
  * Pure and deterministic: `today` comes in with the input. Never throws on any answers.
  */
-import { isRepeatItems, isStringList, type AnswerValue } from '@/domain/answers/answer-value';
+import { isStringList, listedItems, type AnswerValue } from '@/domain/answers/answer-value';
 import type { Check, ItemQuestion, Question, Section } from '@/domain/definition/checklist-schema';
 import { createEvaluator, type EvaluationInput, type Evaluator, type ItemScope } from './evaluator';
 import type { Issue } from './issues';
-import { validateAnswer } from './validate-answer';
+import { capitalise, validateAnswer } from './validate-answer';
 import { addDays, formatDate } from './values';
 
 export interface Evaluation {
@@ -37,10 +37,10 @@ export function evaluate(input: EvaluationInput, only?: { readonly pageId: strin
 type Place = Pick<Issue, 'sectionId' | 'pageId' | 'questionId' | 'itemId' | 'fieldId'>;
 
 function questionIssues(ev: Evaluator, question: Question, at: Place): Issue[] {
-  const value = ev.input.answers[question.id];
+  const value = ev.value(question.id);
   const issues = answerIssues(ev, question, value, at, undefined);
-  if (question.type === 'repeat' && isRepeatItems(value))
-    for (const item of value) {
+  if (question.type === 'repeat')
+    for (const item of listedItems(value)) {
       const scope: ItemScope = { repeat: question, values: item.values };
       for (const field of question.fields) {
         if (!ev.fieldVisible(field, scope)) continue;
@@ -77,8 +77,9 @@ function answerIssues(
   for (const check of missing ? [] : (question.checks ?? []))
     if (ev.holds(check.when, item)) issues.push(checkIssue(check, at));
   if (question.type === 'evidence' && question.expires && isStringList(value))
-    issues.push(...evidenceIssues(ev, question.label, value, at));
-  else if (question.type === 'evidence' && isStringList(value)) issues.push(...missingFiles(ev, value, at));
+    issues.push(...evidenceIssues(ev, evidenceNoun(question), value, at));
+  else if (question.type === 'evidence' && isStringList(value))
+    issues.push(...missingFiles(ev, evidenceNoun(question), value, at));
   return issues;
 }
 
@@ -90,7 +91,16 @@ const checkIssue = (check: Check, at: Place): Issue => ({
   message: check.message,
 });
 
-function missingFiles(ev: Evaluator, ids: readonly string[], at: Place): Issue[] {
+/** What an evidence question's files are, mid-sentence: its noun, or else its documents. */
+function evidenceNoun(question: Extract<Question | ItemQuestion, { type: 'evidence' }>): string {
+  if (question.noun) return question.noun;
+  const documents = question.documents;
+  return /^.[a-z]/.test(documents)
+    ? `the ${documents.charAt(0).toLowerCase()}${documents.slice(1)}`
+    : `the ${documents}`;
+}
+
+function missingFiles(ev: Evaluator, noun: string, ids: readonly string[], at: Place): Issue[] {
   if (!ev.input.evidence) return [];
   return ids
     .filter((id) => !ev.input.evidence?.has(id))
@@ -98,24 +108,26 @@ function missingFiles(ev: Evaluator, ids: readonly string[], at: Place): Issue[]
       ...at,
       severity: 'blocking',
       code: 'evidence-missing',
-      message: 'An attached file is no longer on this computer. Attach it again.',
+      message: `A file attached as ${noun} is no longer on this computer. Attach it again.`,
     }));
 }
 
 /** Expired evidence blocks the final pack; evidence expiring before the service starts or within 60 days warns. */
-function evidenceIssues(ev: Evaluator, label: string, ids: readonly string[], at: Place): Issue[] {
+function evidenceIssues(ev: Evaluator, noun: string, ids: readonly string[], at: Place): Issue[] {
   const { today, serviceStart } = ev.input.dates;
-  const issues: Issue[] = missingFiles(ev, ids, at);
+  const issues: Issue[] = missingFiles(ev, noun, ids, at);
   for (const id of ids) {
     const file = ev.input.evidence?.get(id);
     if (!file) continue;
-    const name = `“${file.name}” (${label})`;
+    // "your employer's liability certificate “cert.pdf”": the document, then the file's own name.
+    const named = `${noun} “${file.name}”`;
+    const name = capitalise(named);
     if (!file.validUntil)
       issues.push({
         ...at,
         severity: 'warning',
         code: 'evidence-no-date',
-        message: `Give the date ${name} is valid until.`,
+        message: `Give the date ${named} is valid until.`,
       });
     else if (file.validUntil < today)
       issues.push({

@@ -7,6 +7,7 @@ import {
   hasAnswer,
   isRepeatItems,
   isStringList,
+  listedItems,
   type AnswerValue,
   type Answers,
   type ItemValue,
@@ -101,7 +102,12 @@ export function createEvaluator(input: EvaluationInput): Evaluator {
     return visible;
   }
 
-  const value = (id: string): AnswerValue | undefined => (questionVisible(id) ? answers[id] : undefined);
+  /** The answer if its question is visible; for a repeating group, the items in its list. */
+  function value(id: string): AnswerValue | undefined {
+    if (!questionVisible(id)) return undefined;
+    const answer = answers[id];
+    return isRepeatItems(answer) && answer.some((i) => i.pending) ? listedItems(answer) : answer;
+  }
 
   const fieldVisible = (field: ItemQuestion, item: ItemScope) => !field.showIf || holds(field.showIf, item);
 

@@ -39,7 +39,28 @@ function impossiblePart(value: { readonly day: string; readonly month: string; r
 
 const wordCount = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * Required messages. With the question's noun they are whole sentences in the NHS style ("Attach
+ * their CQC certificate of registration", "Select their role"); without one, the label follows a
+ * colon. The label is never put in brackets inside another sentence.
+ */
 function requiredMessage(question: Question | ItemQuestion): string {
+  const noun = question.noun;
+  if (noun)
+    switch (question.type) {
+      case 'yesno':
+      case 'radios':
+      case 'checkboxes':
+        return `Select ${noun}`;
+      case 'evidence':
+        return `Attach ${noun}`;
+      case 'repeat':
+        return `Add ${noun}`;
+      default:
+        return `Enter ${noun}`;
+    }
   switch (question.type) {
     case 'yesno':
     case 'radios':
@@ -64,7 +85,8 @@ export function validateAnswer(
 ): AnswerProblem[] {
   if (!hasAnswer(value)) return ctx.required ? [{ code: 'required', message: requiredMessage(question) }] : [];
   const v = question.validation ?? {};
-  const label = question.label;
+  // What the answer is, at the start of a sentence: "Their legal name must be…".
+  const label = question.noun ? capitalise(question.noun) : question.label;
   switch (question.type) {
     case 'text':
     case 'longtext':

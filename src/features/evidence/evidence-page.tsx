@@ -3,7 +3,9 @@
  * questions it supports, and whether it is expired or expiring, with links to fix each one.
  */
 import { formatFileSize } from '@/domain/answers/format-answer';
+import { evidenceUses } from '@/domain/answers/evidence-uses';
 import { evaluate } from '@/domain/rules/evaluate';
+import { capitalise } from '@/domain/rules/validate-answer';
 import { formatDate } from '@/domain/rules/values';
 import { BackLink } from '@/components/nhs/messages';
 import { href } from '@/components/routing/hash-location';
@@ -19,6 +21,7 @@ export function EvidencePage() {
   const here = paths.evidence(application.id);
   usePageTitle('Check your evidence');
   const label = (id: string) => checklist.questions.get(id)?.question.label ?? id;
+  const uses = evidenceUses(checklist, session.answers);
   return (
     <>
       <BackLink href={href(paths.taskList(application.id))}>Back to the task list</BackLink>
@@ -47,7 +50,7 @@ export function EvidencePage() {
           <caption className="nhsuk-table__caption">Files attached for {session.profile.name}</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              {['File', 'Size', 'Valid until', 'Supports'].map((h) => (
+              {['File', 'Size', 'Attached', 'Valid until', 'Supports'].map((h) => (
                 <th className="nhsuk-table__header" scope="col" key={h}>
                   {h}
                 </th>
@@ -59,8 +62,11 @@ export function EvidencePage() {
               <tr className="nhsuk-table__row" key={e.id}>
                 <td className="nhsuk-table__cell app-break-word">{e.name}</td>
                 <td className="nhsuk-table__cell">{formatFileSize(e.size)}</td>
+                <td className="nhsuk-table__cell">{formatDate(e.addedAt.slice(0, 10))}</td>
                 <td className="nhsuk-table__cell">{e.validUntil ? formatDate(e.validUntil) : 'Not given'}</td>
-                <td className="nhsuk-table__cell">{e.questionIds.map(label).join('; ')}</td>
+                <td className="nhsuk-table__cell">
+                  {capitalise((uses.get(e.id) ?? e.questionIds.map(label)).join('; ') || 'Not used yet')}
+                </td>
               </tr>
             ))}
           </tbody>

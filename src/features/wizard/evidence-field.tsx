@@ -5,6 +5,7 @@
  */
 import { useState, type ChangeEvent } from 'react';
 import { isStringList } from '@/domain/answers/answer-value';
+import { evidenceUses, fileDetails } from '@/domain/answers/evidence-uses';
 import { formatFileSize } from '@/domain/answers/format-answer';
 import type { EvidenceMeta } from '@/domain/application/application';
 import { StorageFailure } from '@/domain/ports';
@@ -25,6 +26,7 @@ export function EvidenceField(p: FieldProps) {
   const ids = isStringList(p.value) ? p.value : [];
   const attached = ids.map((id) => session.evidence.find((e) => e.id === id)).filter((e): e is EvidenceMeta => !!e);
   const others = session.evidence.filter((e) => !ids.includes(e.id));
+  const uses = others.length || attached.length ? evidenceUses(session.checklist, session.answers) : new Map();
   const error = problem ?? p.error?.message;
 
   const attach = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -70,8 +72,9 @@ export function EvidenceField(p: FieldProps) {
           {attached.map((meta) => (
             <li key={meta.id} className="app-evidence__item">
               <p className="nhsuk-body nhsuk-u-margin-bottom-2">
-                <strong>{meta.name}</strong> ({formatFileSize(meta.size)})
-                {meta.validUntil ? `, valid until ${formatDate(meta.validUntil)}` : ''}{' '}
+                <strong>{meta.name}</strong> ({formatFileSize(meta.size)}, attached{' '}
+                {formatDate(meta.addedAt.slice(0, 10))}
+                {meta.validUntil ? `, valid until ${formatDate(meta.validUntil)}` : ''}){' '}
                 <button
                   type="button"
                   className="app-link-button"
@@ -112,7 +115,7 @@ export function EvidenceField(p: FieldProps) {
             <option value="">Choose a file</option>
             {others.map((meta) => (
               <option key={meta.id} value={meta.id}>
-                {meta.name}
+                {meta.name} ({fileDetails(meta, uses.get(meta.id))})
               </option>
             ))}
           </select>

@@ -7,9 +7,10 @@ import type { AnswerValue } from '@/domain/answers/answer-value';
 import type { Question } from '@/domain/definition/checklist-schema';
 import type { Evaluator } from '@/domain/rules/evaluator';
 import type { Issue } from '@/domain/rules/issues';
-import { Details, WarningCallout } from '@/components/nhs/messages';
+import { Details } from '@/components/nhs/messages';
 import { EvidenceField } from './evidence-field';
 import { fieldRegistry } from './field-registry';
+import { IssueCallouts } from './issue-callouts';
 import type { FieldProps } from './field-props';
 import { RepeatField } from './repeat-field';
 
@@ -56,7 +57,7 @@ export function QuestionField(props: QuestionFieldProps) {
   return (
     <div className="app-question" id={`question-${field.domId}`}>
       {question.type === 'repeat' ? (
-        <RepeatField {...field} />
+        <RepeatField {...field} issues={issues} evaluator={evaluator} />
       ) : question.type === 'evidence' ? (
         <EvidenceField {...field} />
       ) : (
@@ -69,18 +70,7 @@ export function QuestionField(props: QuestionFieldProps) {
           ))}
         </Details>
       ) : null}
-      {own.map((issue) =>
-        issue.severity === 'hard-fail' ? (
-          <WarningCallout key={issue.checkId ?? issue.message} heading="This answer means you cannot qualify">
-            <p>{issue.message}</p>
-          </WarningCallout>
-        ) : (
-          <div className="nhsuk-inset-text app-warning" key={issue.checkId ?? issue.message}>
-            <span className="nhsuk-u-visually-hidden">Warning: </span>
-            <p>{issue.message}</p>
-          </div>
-        ),
-      )}
+      <IssueCallouts issues={own} />
     </div>
   );
 }

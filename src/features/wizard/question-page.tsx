@@ -46,7 +46,8 @@ export function QuestionPage({
   const form = useForm<FieldValues>({
     defaultValues,
     mode: 'onSubmit',
-    reValidateMode: 'onSubmit',
+    // After the first Continue, a field is checked again as it changes, so a fixed error goes at once.
+    reValidateMode: 'onChange',
     resolver: engineResolver({
       issuesFor: (values) =>
         evaluate(session.evaluationInput(toAnswers(values) as Answers), { pageId: page.id }).issues,
@@ -104,7 +105,7 @@ export function QuestionPage({
           question={question}
           evaluator={live.evaluator}
           value={(id) => values[fieldName(id)] as AnswerValue | undefined}
-          setValue={(id, v) => setValue(fieldName(id), v, { shouldDirty: true })}
+          setValue={(id, v) => setValue(fieldName(id), v, { shouldDirty: true, shouldValidate: formState.isSubmitted })}
           onBlur={() => undefined}
           errorOf={(id) => errors.find((e) => e.id === id)}
           issues={live.issues}

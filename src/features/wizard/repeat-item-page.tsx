@@ -1,26 +1,33 @@
 /**
- * Adding or changing one item of a repeating group, on its own page: one react-hook-form over the
- * item's fields, validated by the engine (the item is evaluated in place within the answers).
- * The item is saved into the group as the user types.
+ * Adding or changing one item of a repeating group, on its own page ("add another" pattern): one
+ * react-hook-form over the item's fields, validated by the engine (the item is evaluated in place
+ * within the answers).
+ *
+ * A new item keeps one id from the moment it is created (the address names it, so a reload comes
+ * back to it). What is typed is saved as the user types, but a new item stays out of the list
+ * (`pending`) until the user saves it: "Save" when it has no blocking problem, or "Save and come
+ * back later" once it has its name, which lists it as incomplete. A refused Save changes nothing
+ * in the list. An item already in the list is changed in place.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
-import { isRepeatItems, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
+import { hasAnswer, isRepeatItems, listedItems, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
 import type { Page, RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
 import { evaluate } from '@/domain/rules/evaluate';
+import { fieldNoun } from '@/domain/rules/item-status';
 import { engineResolver } from '@/components/forms/engine-resolver';
 import { Button, ButtonGroup } from '@/components/nhs/button';
 import { Details } from '@/components/nhs/messages';
 import { navigate } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
-import { useAppServices } from '@/components/services/app-services';
 import { useApplicationSession } from '@/components/session/application-session';
 import { SaveStatus } from '@/components/session/save-status';
 import { EvidenceField } from './evidence-field';
-import { errorPart, WizardForm } from './wizard-form';
+import { errorPart, submitAction, WizardForm } from './wizard-form';
 import { focusTarget, type FieldProps } from './field-props';
 import { fieldRegistry } from './field-registry';
+import { IssueCallouts } from './issue-callouts';
 import { itemTitle } from './repeat-field';
 
 const renderField = (props: FieldProps) =>
@@ -34,7 +41,7 @@ export function RepeatItemPage({
   section,
   page,
   question,
-  itemId,
+  itemId: id,
 }: {
   readonly section: Section;
   readonly page: Page;
@@ -42,41 +49,54 @@ export function RepeatItemPage({
   readonly itemId: string;
 }) {
   const session = useApplicationSession();
-  const { newId } = useAppServices();
-  const [id] = useState(() => (itemId === 'new' ? newId() : itemId));
-  const items = useMemo(() => {
+  const all = useMemo(() => {
     const value = session.answers[question.id];
     return isRepeatItems(value) ? value : [];
   }, [session.answers, question.id]);
-  const existing = items.find((i) => i.id === id);
-  const index = existing ? items.indexOf(existing) : items.length;
+  // Read by the autosave subscription, which outlives a render.
+  const latest = useRef(all);
+  latest.current = all;
+  const existing = all.find((i) => i.id === id);
+  const [listed, setListed] = useState(() => !!existing && !existing.pending);
+  // After the first Save, each field is checked again as it changes, so fixed errors go at once.
+  const [checked, setChecked] = useState(false);
+  const listedRef = useRef(listed);
+  listedRef.current = listed;
+  const position = listed && existing ? listedItems(all).indexOf(existing) : listedItems(all).length;
   const initial = useRef(existing?.values ?? {});
 
-  const withItem = (values: FieldValues) => {
-    const item: RepeatItem = { id, values: values as Record<string, ItemValue> };
+  const withItem = (values: FieldValues, inList: boolean) => {
+    const item: RepeatItem = inList
+      ? { id, values: values as Record<string, ItemValue> }
+      : { id, values: values as Record<string, ItemValue>, pending: true };
+    const items = latest.current;
     const next = items.some((i) => i.id === id) ? items.map((i) => (i.id === id ? item : i)) : [...items, item];
     return { [question.id]: next };
   };
+  // The engine sees the item as listed, so that its problems are found while it is being added.
+  const evaluation = (values: FieldValues) =>
+    evaluate(session.evaluationInput(withItem(values, true)), { pageId: page.id });
   const form = useForm<FieldValues>({
     defaultValues: initial.current,
+    reValidateMode: 'onChange',
     resolver: engineResolver({
-      issuesFor: (values) =>
-        evaluate(session.evaluationInput(withItem(values)), { pageId: page.id }).issues.filter((i) => i.itemId === id),
+      issuesFor: (values) => evaluation(values).issues.filter((i) => i.itemId === id),
       fieldOf: (issue) => issue.fieldId ?? '',
     }),
   });
   const { watch, setValue, handleSubmit, formState } = form;
   const values = watch();
   useEffect(() => {
-    const sub = watch((all) => {
-      if (Object.values(all).some((v) => v !== undefined && v !== '')) session.setAnswers(withItem(all));
+    const sub = watch((typed) => {
+      if (Object.values(typed).some((v) => hasAnswer(v as ItemValue | undefined)) || listedRef.current)
+        session.setAnswers(withItem(typed, listedRef.current));
     });
     return () => sub.unsubscribe();
-    // withItem closes over the latest items through the session's render.
+    // withItem reads the latest items and listed state through refs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [watch, session]);
 
-  const live = evaluate(session.evaluationInput(withItem(values)), { pageId: page.id });
+  const live = evaluation(values);
   const scope = { repeat: question, values: values as Record<string, ItemValue> };
   const errors = question.fields.flatMap((field) => {
     const error = formState.errors[field.id];
@@ -86,66 +106,86 @@ export function RepeatItemPage({
       { id: field.id, message: String(error.message), part, targetId: focusTarget(field, `item-${field.id}`, part) },
     ];
   });
-  const name = existing ? itemTitle(question, existing, index) : `a ${question.itemName}`;
-  const title = existing ? `Change ${name}` : `Add ${name}`;
+  const title = listed && existing ? `Change ${itemTitle(question, existing, position)}` : `Add a ${question.itemName}`;
   usePageTitle(title, errors.length > 0);
   const back = paths.page(session.application.id, section.id, page.id);
-  const onValid = async () => {
-    session.setAnswers(withItem(form.getValues()));
+
+  const saveToList = async () => {
+    setListed(true);
+    session.setAnswers(withItem(form.getValues(), true));
     await session.flush(true);
     navigate(back);
   };
+  // "Save and come back later" needs only the item's name; the rest can follow.
+  const saveForLater = () => {
+    const titleField = question.fields.find((f) => f.id === question.titleField);
+    if (hasAnswer(form.getValues(question.titleField) as ItemValue | undefined)) {
+      form.clearErrors();
+      void saveToList();
+      return;
+    }
+    form.clearErrors();
+    form.setError(question.titleField, {
+      type: 'required',
+      message: `Enter ${titleField ? fieldNoun(titleField) : 'a name'} to save this ${question.itemName} and come back to it later`,
+    });
+  };
 
   return (
-    <WizardForm back={back} errors={errors} onSubmit={(e) => void handleSubmit(onValid)(e)}>
+    <WizardForm
+      back={back}
+      errors={errors}
+      onSubmit={(e) => {
+        setChecked(true);
+        if (submitAction(e) === 'later') {
+          e.preventDefault();
+          saveForLater();
+        } else void handleSubmit(saveToList)(e);
+      }}
+    >
       <span className="nhsuk-caption-l">{question.label}</span>
       <h1 className="nhsuk-heading-l">{title}</h1>
       {question.fields
         .filter((field) => live.evaluator.fieldVisible(field, scope))
-        .map((field) => {
-          const issues = live.issues.filter(
-            (i) => i.itemId === id && i.fieldId === field.id && i.severity !== 'blocking',
-          );
-          return (
-            <div className="app-question" key={field.id}>
-              {renderField({
-                question: field,
-                domId: `item-${field.id}`,
-                value: values[field.id] as ItemValue | undefined,
-                onChange: (v) => setValue(field.id, v),
-                onBlur: () => undefined,
-                error: errors.find((e) => e.id === field.id),
-                asHeading: false,
-                options: live.evaluator.options(field),
-                identifierKind: live.evaluator.identifierKind(field, scope),
-                reveals: new Map(),
-              })}
-              {field.help ? (
-                <Details summary={field.help.summary}>
-                  <p>{field.help.text}</p>
-                </Details>
-              ) : null}
-              {issues.map((issue) => (
-                <div className="nhsuk-inset-text app-warning" key={issue.checkId ?? issue.message}>
-                  <span className="nhsuk-u-visually-hidden">Warning: </span>
-                  <p>{issue.message}</p>
-                </div>
-              ))}
-            </div>
-          );
-        })}
+        .map((field) => (
+          <div className="app-question" key={field.id}>
+            {renderField({
+              question: field,
+              domId: `item-${field.id}`,
+              value: values[field.id] as ItemValue | undefined,
+              onChange: (v) => setValue(field.id, v, { shouldValidate: checked }),
+              onBlur: () => undefined,
+              error: errors.find((e) => e.id === field.id),
+              asHeading: false,
+              options: live.evaluator.options(field),
+              identifierKind: live.evaluator.identifierKind(field, scope),
+              reveals: new Map(),
+            })}
+            {field.help ? (
+              <Details summary={field.help.summary}>
+                <p>{field.help.text}</p>
+              </Details>
+            ) : null}
+            <IssueCallouts issues={live.issues.filter((i) => i.itemId === id && i.fieldId === field.id)} />
+          </div>
+        ))}
       <ButtonGroup>
         <Button type="submit">Save {question.itemName}</Button>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            // A new item that is cancelled is not kept; a changed one keeps what was typed.
-            if (itemId === 'new') session.setAnswers({ [question.id]: items.filter((i) => i.id !== id) });
-            navigate(back);
-          }}
-        >
-          Cancel
+        <Button type="submit" variant="secondary" name="action" value="later">
+          Save and come back later
         </Button>
+        {listed ? null : (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              // A new item that is cancelled is not kept.
+              session.setAnswers({ [question.id]: latest.current.filter((i) => i.id !== id) });
+              navigate(back);
+            }}
+          >
+            Cancel
+          </Button>
+        )}
       </ButtonGroup>
       <SaveStatus state={session.saveState} />
     </WizardForm>

@@ -13,6 +13,12 @@ import { href } from '@/components/routing/hash-location';
 export const errorPart = (error: { readonly type?: FieldError['type'] | number }): string | undefined =>
   typeof error.type === 'string' ? error.type.split(':')[1] : undefined;
 
+/** Which submit button sent the form: its `value` ("later" for "Save and come back later"), or "". */
+export const submitAction = (event: FormEvent<HTMLFormElement>): string => {
+  const submitter = (event.nativeEvent as SubmitEvent).submitter;
+  return submitter instanceof HTMLButtonElement ? submitter.value : '';
+};
+
 export function WizardForm({
   back,
   errors,

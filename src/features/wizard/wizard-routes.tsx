@@ -2,11 +2,14 @@
  * The wizard's routed pages: they read the route's parameters, find the section, page and
  * question in the checklist, and show "not found" for anything that is not there.
  */
-import type { RepeatQuestion } from '@/domain/definition/checklist-schema';
-import { href } from '@/components/routing/hash-location';
+import { useEffect } from 'react';
+import { pendingItem } from '@/domain/answers/answer-value';
+import type { Page, RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
+import { href, navigate } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { returnPath, type RouteProps } from '@/components/routing/route-props';
+import { useAppServices } from '@/components/services/app-services';
 import { useApplicationSession } from '@/components/session/application-session';
 import { QuestionPage } from './question-page';
 import { RepeatItemPage } from './repeat-item-page';
@@ -50,10 +53,28 @@ export function WizardSectionCheck({ params }: RouteProps) {
   return <SectionCheckPage key={section.id} section={section} />;
 }
 
+/**
+ * "Add a …" opens `…/new`: the item still being added, if there is one (never a second copy), or
+ * a new id. The address is replaced with the item's own, so a reload comes back to the same item.
+ */
+function NewItem({ section, page, question }: { section: Section; page: Page; question: RepeatQuestion }) {
+  const session = useApplicationSession();
+  const { newId } = useAppServices();
+  const appId = session.application.id;
+  const pendingId = pendingItem(session.answers[question.id])?.id;
+  useEffect(() => {
+    navigate(paths.item(appId, section.id, page.id, question.id, pendingId ?? newId()), { replace: true });
+    // Once, when "new" is opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return null;
+}
+
 export function WizardItem({ params }: RouteProps) {
   const { section, page } = useLocate(params);
   const question = page?.questions.find((q): q is RepeatQuestion => q.id === params.questionId && q.type === 'repeat');
   if (!section || !page || !question || !params.itemId) return <NotInChecklist />;
+  if (params.itemId === 'new') return <NewItem section={section} page={page} question={question} />;
   return (
     <RepeatItemPage key={params.itemId} section={section} page={page} question={question} itemId={params.itemId} />
   );

@@ -405,7 +405,12 @@ export class AnswerDriver {
     for (const [index, item] of items.entries()) {
       const add = index === 0 ? `Add a ${question.itemName}` : `Add another ${question.itemName}`;
       await page.locator(`#question-${domId}`).getByRole('link', { name: add, exact: true }).click();
-      await this.waitForRoute(paths.item(this.appId, entry.section.id, entry.page.id, question.id, 'new'));
+      // "…/new" is replaced by the new item's own id as soon as it opens.
+      const itemsRoute = paths.item(this.appId, entry.section.id, entry.page.id, question.id, '');
+      await page.waitForFunction(
+        (prefix) => location.hash.startsWith(prefix) && !location.hash.endsWith('/new'),
+        `#${itemsRoute}`,
+      );
       await page.getByRole('heading', { level: 1, name: `Add a ${question.itemName}` }).waitFor();
       const values: Record<string, ItemValue> = {};
       for (const field of question.fields) {
