@@ -93,7 +93,8 @@ export function readinessPart(readiness: Readiness, numbering: Numbering, checkl
     const question = checklist.questions.get(issue.questionId)?.question;
     const field =
       question?.type === 'repeat' && issue.fieldId ? question.fields.find((f) => f.id === issue.fieldId) : undefined;
-    return field ? `${base} – ${field.label}` : base;
+    // Whose problem it is, for an item: "B2.1 – Elm Practice – their CQC certificate of registration".
+    return field ? [base, issue.itemTitle, field.noun ?? field.label].filter(Boolean).join(' – ') : base;
   };
   const lines = (issues: readonly Issue[]): PackIssueLine[] =>
     issues.map((issue) => ({ where: where(issue), message: issue.message }));

@@ -1,6 +1,6 @@
 /**
- * What each evidence file is for, in words: "your employer's liability certificate", "their CQC
- * certificate of registration, for Oak Surgery". Read from where the answers use the file, so
+ * What each evidence file is for, in words: "your employer's liability certificate", "Oak Surgery:
+ * their CQC certificate of registration". Read from where the answers use the file, so
  * that files with the same name can be told apart in the file picker, the evidence page and the
  * lists. Pure.
  */
@@ -31,7 +31,7 @@ export function evidenceUses(checklist: LoadedChecklist, answers: Answers): Read
       for (const field of question.fields) {
         const files = item.values[field.id];
         if (field.type === 'evidence' && isStringList(files))
-          files.forEach((id) => add(id, `${nounOf(field)}, for ${owner}`));
+          files.forEach((id) => add(id, `${owner}: ${nounOf(field)}`));
       }
     }
   }

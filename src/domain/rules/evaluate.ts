@@ -4,8 +4,8 @@
  * The wizard, the review page, readiness and the PDF all read this; none holds a rule of its own.
  * Pure and deterministic: `today` comes in with the input. Never throws on any answers.
  */
-import { isStringList, listedItems, type AnswerValue } from '@/domain/answers/answer-value';
-import type { Check, ItemQuestion, Question, Section } from '@/domain/definition/checklist-schema';
+import { isStringList, listedItems, type AnswerValue, type RepeatItem } from '@/domain/answers/answer-value';
+import type { Check, ItemQuestion, Question, RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
 import { createEvaluator, type EvaluationInput, type Evaluator, type ItemScope } from './evaluator';
 import type { Issue } from './issues';
 import { capitalise, validateAnswer } from './validate-answer';
@@ -34,19 +34,24 @@ export function evaluate(input: EvaluationInput, only?: { readonly pageId: strin
   return { evaluator, issues, visibleSections };
 }
 
-type Place = Pick<Issue, 'sectionId' | 'pageId' | 'questionId' | 'itemId' | 'fieldId'>;
+type Place = Pick<Issue, 'sectionId' | 'pageId' | 'questionId' | 'itemId' | 'fieldId' | 'itemTitle'>;
+
+/** An item's name as lists show it: its title field, or "Member practice 2". */
+export function itemName(question: RepeatQuestion, item: RepeatItem, index: number): string {
+  const title = item.values[question.titleField];
+  return typeof title === 'string' && title.trim() ? title.trim() : `${capitalise(question.itemName)} ${index + 1}`;
+}
 
 function questionIssues(ev: Evaluator, question: Question, at: Place): Issue[] {
   const value = ev.value(question.id);
   const issues = answerIssues(ev, question, value, at, undefined);
   if (question.type === 'repeat')
-    for (const item of listedItems(value)) {
+    for (const [index, item] of listedItems(value).entries()) {
       const scope: ItemScope = { repeat: question, values: item.values };
+      const place = { ...at, itemId: item.id, itemTitle: itemName(question, item, index) };
       for (const field of question.fields) {
         if (!ev.fieldVisible(field, scope)) continue;
-        issues.push(
-          ...answerIssues(ev, field, item.values[field.id], { ...at, itemId: item.id, fieldId: field.id }, scope),
-        );
+        issues.push(...answerIssues(ev, field, item.values[field.id], { ...place, fieldId: field.id }, scope));
       }
     }
   return issues;

@@ -22,6 +22,8 @@ export interface Issue {
   /** For a field of a repeating group: the item and the field. */
   readonly itemId?: string;
   readonly fieldId?: string;
+  /** The item's name as the list shows it ("Oak Surgery", "Member practice 2"), to say whose problem it is. */
+  readonly itemTitle?: string;
   /** For date and address answers: the part to focus ("day", "postcode"). */
   readonly part?: string;
   readonly severity: Severity;

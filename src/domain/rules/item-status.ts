@@ -87,8 +87,9 @@ export function itemSummary(question: RepeatQuestion, item: RepeatItem, evaluato
   return parts;
 }
 
-/** A short label: the field's label when it is not a question, else its noun without "their". */
+/** A short label: the field's label when it is short and not a question, else its noun without "their". */
 function summaryLabel(field: ItemQuestion): string {
-  if (!field.label.endsWith('?')) return field.label.replace(/ \(optional\)$/, '');
-  return field.noun ? capitalise(field.noun.replace(/^(their|your|the) /, '')) : field.label;
+  const label = field.label.replace(/ \(optional\)$/, '');
+  if (!label.endsWith('?') && label.length <= 24) return label;
+  return field.noun ? capitalise(field.noun.replace(/^(their|your|the) /, '')) : label;
 }

@@ -41,7 +41,8 @@ export function ReadinessPanel({
   readonly returnTo: string;
   readonly sectionTitle: (id: string) => string;
 }) {
-  const label = (i: Issue) => sectionTitle(i.sectionId);
+  const label = (i: Issue) =>
+    i.itemTitle ? `${sectionTitle(i.sectionId)}, ${i.itemTitle}` : sectionTitle(i.sectionId);
   const { hardFails, blocking, warnings } = readiness;
   return (
     <section className="app-readiness" aria-labelledby="readiness-heading">

@@ -25,7 +25,9 @@ export function EvidenceField(p: FieldProps) {
   if (question.type !== 'evidence') return null;
   const ids = isStringList(p.value) ? p.value : [];
   const attached = ids.map((id) => session.evidence.find((e) => e.id === id)).filter((e): e is EvidenceMeta => !!e);
-  const others = session.evidence.filter((e) => !ids.includes(e.id));
+  const others = session.evidence
+    .filter((e) => !ids.includes(e.id))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.addedAt.localeCompare(b.addedAt));
   const uses = others.length || attached.length ? evidenceUses(session.checklist, session.answers) : new Map();
   const error = problem ?? p.error?.message;
 

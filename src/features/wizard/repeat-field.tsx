@@ -10,6 +10,7 @@ import { isRepeatItems, listedItems, pendingItem, type RepeatItem } from '@/doma
 import type { RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { Evaluator } from '@/domain/rules/evaluator';
 import type { Issue } from '@/domain/rules/issues';
+import { itemName } from '@/domain/rules/evaluate';
 import { itemStatus, itemSummary } from '@/domain/rules/item-status';
 import { Button, ButtonLink } from '@/components/nhs/button';
 import { ErrorMessage, FormGroup, Hint, errorId, hintId } from '@/components/nhs/field-parts';
@@ -19,12 +20,7 @@ import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
 import type { FieldProps } from './field-props';
 
-export function itemTitle(question: RepeatQuestion, item: RepeatItem, index: number): string {
-  const title = item.values[question.titleField];
-  return typeof title === 'string' && title.trim() ? title.trim() : `${capitalise(question.itemName)} ${index + 1}`;
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const itemTitle = itemName;
 
 export function RepeatField(p: FieldProps & { readonly issues: readonly Issue[]; readonly evaluator: Evaluator }) {
   const session = useApplicationSession();

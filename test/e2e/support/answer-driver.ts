@@ -370,7 +370,14 @@ export class AnswerDriver {
     const listed = page.locator('.app-evidence__list strong', { hasText: file.name });
     const before = await listed.count();
     if (this.uploaded.has(fileId)) {
-      await page.locator(`#${domId}-existing`).selectOption({ label: file.name });
+      // Each choice reads "name (size, attached on, for what)": pick the one with this file's name.
+      const select = page.locator(`#${domId}-existing`);
+      const value = await select.evaluate(
+        (el, name) =>
+          Array.from((el as HTMLSelectElement).options).find((o) => o.text.startsWith(`${name} (`))?.value ?? '',
+        file.name,
+      );
+      await select.selectOption(value);
     } else {
       await page.locator(`#${domId}-file`).setInputFiles(pdfFile(file.name, file.title));
       this.uploaded.add(fileId);
