@@ -128,6 +128,11 @@ describe('lists that behave', () => {
       ),
     );
     await page.screenshot({ path: '/tmp/lists-file-picker.png', fullPage: true });
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectNoAxeViolations(page, `member practice page with the file picker at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     await attachDocuments(page, practices[1] as Practice);
     await page.getByRole('button', { name: 'Save member practice', exact: true }).click();
     await page
