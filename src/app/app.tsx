@@ -23,6 +23,14 @@ const footerLinks = [
   { label: 'Accessibility statement', href: href(paths.accessibility()) },
 ];
 
+const provider = (lmcName: string | undefined) =>
+  `Provided by ${lmcName ?? 'your Local Medical Committee'}. Your answers stay on this computer.`;
+
+/** The footer names the hosting LMC from config.json once the services are ready, in the same line. */
+function HostedFooter({ services }: { readonly services: Promise<AppServices> }) {
+  return <Footer links={footerLinks} provider={provider(use(services).hosting.config.lmc?.name)} />;
+}
+
 function SessionFallback({
   state,
   message,
@@ -102,10 +110,9 @@ export function App({ services }: { readonly services: Promise<AppServices> }) {
           </Suspense>
         </main>
       </div>
-      <Footer
-        links={footerLinks}
-        provider="Provided by your Local Medical Committee. Your answers stay on this computer."
-      />
+      <Suspense fallback={<Footer links={footerLinks} provider={provider(undefined)} />}>
+        <HostedFooter services={services} />
+      </Suspense>
     </>
   );
 }

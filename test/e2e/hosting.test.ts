@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sharedHarness } from './support/harness';
 import { openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
+import { pinClock } from './support/scenarios';
 
 const harness = sharedHarness('/kernow-lmc/aqp/');
 afterEach(() => harness.server.override('config.json', null));
@@ -13,12 +14,43 @@ afterEach(() => harness.server.override('config.json', null));
 const exampleConfig = readFileSync('test/fixtures/hosting/config.json', 'utf8');
 
 describe('the host’s config.json', () => {
+  it('shows an advert whose closing date has passed as closed, and does not offer it', async () => {
+    harness.server.override('config.json', exampleConfig);
+    const app = await openApp(harness.browser, harness.server.origin);
+    // After the podiatry advert's closing date (29 January 2027), before the MSK one's (26 February).
+    await pinClock(app.context, new Date('2027-02-01T10:00:00Z'));
+    const { page } = app;
+    await page.goto(harness.server.url);
+    const closed = page.locator('.app-closed-adverts li');
+    await closed.first().waitFor();
+    expect(await closed.allTextContents()).toEqual([
+      'Closed Podiatry: NHS Kernow Clinical Commissioning Group (KCCG/AQP/2027/POD), closed on 29 January 2027',
+    ]);
+    expect(await page.getByRole('link', { name: /Start an application for this advert/ }).count()).toBe(1);
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectNoAxeViolations(page, `home page with a closed advert at ${width} px`);
+    }
+    await page.screenshot({ path: '/tmp/hosting-closed-advert.png', fullPage: true });
+
+    await page.goto(`${harness.server.url}#/start?advert=pod-2027`);
+    await page.locator('#advert-closed', { hasText: 'closed on 29 January 2027' }).waitFor();
+    expect(await page.locator('#advert-summary').count()).toBe(0);
+    expect(await page.getByLabel('Commissioner').inputValue()).toBe('');
+    await app.expectClean();
+    await app.context.close();
+  });
+
   it('starts an application from an advert link, with the advert’s local questions', { timeout: 60_000 }, async () => {
     harness.server.override('config.json', exampleConfig);
     const app = await openApp(harness.browser, harness.server.origin);
+    // The example's adverts close in 2027: the journey happens on a fixed day before then.
+    await pinClock(app.context);
     const { page } = app;
     await page.goto(harness.server.url);
     await page.getByRole('heading', { name: 'From Kernow Local Medical Committee' }).waitFor();
+    // The footer names the host, in the line that named "your Local Medical Committee".
+    await page.locator('footer', { hasText: 'Provided by Kernow Local Medical Committee.' }).waitFor();
     expect(await page.getByRole('link', { name: /Start an application for this advert/ }).count()).toBe(2);
     await expectNoAxeViolations(page, 'home page with the LMC’s welcome and adverts');
 

@@ -151,6 +151,7 @@ describe('lists that behave', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export a draft pack' }).click(),
     ]);
+    await download.saveAs('/tmp/lists-pack.pdf');
     const text = pdfText(readFileSync(await download.path())).replace(/\s+/g, ' ');
     for (const practice of practices) expect(text).toContain(practice.name);
     expect(text.match(/Member practice \d: /g)?.length ?? 0).toBeGreaterThanOrEqual(5);

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadChecklistOrThrow } from '@/domain/definition/load-checklist';
 import { localSectionId, withLocalQuestions } from '@/domain/definition/local-questions';
-import { parseHostingConfig, parseHostingConfigText } from '@/domain/hosting/hosting-config';
+import {
+  advertIsOpen,
+  parseHostingConfig,
+  parseHostingConfigText,
+  type HostedAdvert,
+} from '@/domain/hosting/hosting-config';
 import { advertInput } from '@/domain/application/new-application';
 import checklistJson from '../../schemas/checklists/aqp-2012.json';
 import { hostingJsonSchema, hostingSchemaPath } from '../tools/generate-hosting-schema';
@@ -148,5 +153,23 @@ describe('an advert’s local questions', () => {
   it('leave the checklist as it is when there are none', () => {
     expect(withLocalQuestions(base.definition, 'X', undefined)).toBe(base.definition);
     expect(withLocalQuestions(base.definition, 'X', [])).toBe(base.definition);
+  });
+});
+
+describe('whether an advert is open', () => {
+  const advert = (closingDate?: string) =>
+    ({
+      id: 'a',
+      commissioner: 'NHS Kernow CCG',
+      services: ['podiatry'],
+      ...(closingDate ? { closingDate } : {}),
+    }) as HostedAdvert;
+  it.each([
+    ['2027-01-29', '2027-01-28', true],
+    ['2027-01-29', '2027-01-29', true],
+    ['2027-01-29', '2027-01-30', false],
+    [undefined, '2030-01-01', true],
+  ])('closing %s, today %s: open %s', (closing, today, open) => {
+    expect(advertIsOpen(advert(closing), today)).toBe(open);
   });
 });

@@ -5,11 +5,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
-import type { HostingConfig } from '@/domain/hosting/hosting-config';
+import { advertIsOpen, type HostingConfig } from '@/domain/hosting/hosting-config';
+import { formatDate } from '@/domain/rules/values';
+import { Tag } from '@/components/nhs/tag';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { loadAppChecklist } from '@/components/session/checklist';
+import { isoDate } from '@/components/session/dates';
 import { AdvertFacts, serviceNames } from './advert-facts';
 
 const paragraphs = (text: string) =>
@@ -61,20 +64,28 @@ export function LmcWelcome() {
   );
 }
 
-/** The open adverts from the config, each with a "start" link; nothing when there are none. */
+/**
+ * The open adverts from the config, each with a "start" link; closed ones (closing date passed)
+ * are named as closed, with no link. Nothing when the config has none.
+ */
 export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 3 }) {
-  const { adverts } = useAppServices().hosting.config;
+  const services = useAppServices();
+  const { adverts } = services.hosting.config;
   const [checklist, setChecklist] = useState<LoadedChecklist | null>(null);
   useEffect(() => void loadAppChecklist().then(setChecklist), []);
   if (!adverts?.length) return null;
+  const today = isoDate(services.now());
+  const open = adverts.filter((a) => advertIsOpen(a, today));
+  const closed = adverts.filter((a) => !advertIsOpen(a, today));
   const Heading = `h${headingLevel}` as const;
   return (
     <section aria-labelledby="open-adverts">
       <Heading className="nhsuk-heading-m" id="open-adverts">
         Open adverts
       </Heading>
+      {open.length ? null : <p className="nhsuk-body">No adverts are open on this site at the moment.</p>}
       <ul className="nhsuk-list">
-        {adverts.map((advert) => (
+        {open.map((advert) => (
           <li className="nhsuk-card" key={advert.id}>
             <div className="nhsuk-card__content">
               <p className="nhsuk-card__heading nhsuk-heading-s">
@@ -93,6 +104,19 @@ export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 
           </li>
         ))}
       </ul>
+      {closed.length ? (
+        <>
+          <p className="nhsuk-body nhsuk-u-margin-bottom-2">Closed adverts, no longer open for applications:</p>
+          <ul className="nhsuk-list app-closed-adverts nhsuk-u-margin-bottom-7">
+            {closed.map((advert) => (
+              <li key={advert.id}>
+                <Tag colour="grey">Closed</Tag> {serviceNames(advert.services, checklist)}: {advert.commissioner} (
+                {advert.reference}), closed on {formatDate(advert.closingDate ?? '')}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

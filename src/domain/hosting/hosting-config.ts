@@ -143,3 +143,7 @@ export function parseHostingConfigText(text: string): HostingConfigResult {
   }
   return parseHostingConfig(value);
 }
+
+/** An advert is open until the end of its closing date; one with no closing date stays open. */
+export const advertIsOpen = (advert: HostedAdvert, today: string): boolean =>
+  !advert.closingDate || advert.closingDate >= today;

@@ -18,6 +18,8 @@ import {
 } from '@/domain/application/new-application';
 import type { ServiceId } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import { advertIsOpen } from '@/domain/hosting/hosting-config';
+import { formatDate } from '@/domain/rules/values';
 import { Button } from '@/components/nhs/button';
 import { Checkboxes, Radios } from '@/components/nhs/choice-fields';
 import { DateInput } from '@/components/nhs/date-input';
@@ -40,7 +42,10 @@ const targetOf = (p: StartProblem) =>
 export function StartPage({ query }: RouteProps) {
   const services = useAppServices();
   const advertId = query.get('advert');
-  const advert = advertId ? services.hosting.config.adverts?.find((a) => a.id === advertId) : undefined;
+  const named = advertId ? services.hosting.config.adverts?.find((a) => a.id === advertId) : undefined;
+  // A closed advert is named as closed and not offered: its details are not filled in.
+  const closed = named && !advertIsOpen(named, isoDate(services.now())) ? named : undefined;
+  const advert = closed ? undefined : named;
   const [checklist, setChecklist] = useState<LoadedChecklist | null>(null);
   const [profiles, setProfiles] = useState<readonly OrganisationProfile[]>([]);
   const [input, setInput] = useState<NewApplicationInput>({
@@ -101,7 +106,17 @@ export function StartPage({ query }: RouteProps) {
           focusKey={submits}
         />
         <h1 className="nhsuk-heading-l">Start an application</h1>
-        {advertId && !advert ? (
+        {closed ? (
+          <div className="nhsuk-inset-text" id="advert-closed">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>
+              The advert “{closed.reference}” from {closed.commissioner} closed on{' '}
+              {formatDate(closed.closingDate ?? '')}, so it is no longer open for applications. You can still start an
+              application and enter another advert’s details yourself.
+            </p>
+          </div>
+        ) : null}
+        {advertId && !named ? (
           <div className="nhsuk-inset-text" id="advert-not-found">
             <span className="nhsuk-u-visually-hidden">Information: </span>
             <p>
