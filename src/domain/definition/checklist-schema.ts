@@ -203,6 +203,32 @@ const Validation = z
 
 const Help = z.strictObject({ summary: z.string().min(1), text: z.string().min(1) });
 
+/**
+ * A question's own words for a fault, used in place of the message built from its noun. Most
+ * questions need none: "Enter {noun}", "{Noun} must be a real date" and the rest read well. Write
+ * one only when the built sentence reads badly or a shorter, plainer one exists, e.g. a date's
+ * `future`: "Date formed must be today or in the past". Follow schemas/checklists/README.md:
+ * say what went wrong and how to fix it, in the question's words, with no full stop.
+ */
+const Messages = z.strictObject({
+  /** No answer to a required question ("Enter…", "Select…", "Attach…", "Add…"), or a choice that is not an option. */
+  required: z.string().min(1).optional(),
+  /** Not in the form asked for: a date missing a part or not real, money, number, email, phone, identifier, postcode. */
+  format: z.string().min(1).optional(),
+  /** Over `maxLength` or `maxWords`. */
+  tooLong: z.string().min(1).optional(),
+  /** Under `minLength` or `minWords`. */
+  tooShort: z.string().min(1).optional(),
+  /** A number or amount below `min` or above `max`; for a repeat, fewer than `minItems` or more than `maxItems`. */
+  outOfRange: z.string().min(1).optional(),
+  /** A date before today when `notPast` is set. */
+  past: z.string().min(1).optional(),
+  /** A date after today when `notFuture` is set. */
+  future: z.string().min(1).optional(),
+});
+export type Messages = z.infer<typeof Messages>;
+export type MessageFault = keyof Messages;
+
 const base = {
   id: QuestionId,
   label: z.string().min(1),
@@ -210,9 +236,13 @@ const base = {
    * What the question asks for, as a noun phrase that reads mid-sentence after a verb: "your
    * employer's liability certificate", "their ODS code". Messages are built from it ("Attach
    * your employer's liability certificate", "Still needs their ODS code") so that no sentence
-   * quotes a label. Required for evidence and for the fields of a repeating group.
+   * quotes a label. Every question and field of the AQP checklist has one (a test checks that no
+   * required message falls back to quoting the label); write it so that it reads after "Enter",
+   * "Select", "Attach" or "Add", and at the start of "… must be …".
    */
   noun: z.string().min(1).max(120).optional(),
+  /** The question's own words for a fault, when the message built from its noun is not the best one. */
+  messages: Messages.optional(),
   hint: z.string().optional(),
   /** A "details" disclosure in plain language for rules that surprise people. */
   help: Help.optional(),

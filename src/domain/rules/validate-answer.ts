@@ -3,9 +3,15 @@
  * phone, identifiers, addresses), lengths, ranges, allowed options. Returns plain-English
  * messages in the NHS style ("Enter…", "Select…"). Knows nothing about other questions: checks
  * that compare answers live in the checklist and run in `evaluate.ts`.
+ *
+ * Each message is, in order: the question's own words for the fault (`messages` in the
+ * checklist), else a sentence built from its noun ("Enter the date your organisation was formed",
+ * "The date your organisation was formed must be a real date"), else a generic one that quotes
+ * the label after a colon, for questions without a noun (local questions, test fixtures). The
+ * rules the sentences follow are in schemas/checklists/README.md.
  */
 import { hasAnswer, isAddress, isDateParts, isStringList, type AnswerValue } from '@/domain/answers/answer-value';
-import type { ItemQuestion, Question } from '@/domain/definition/checklist-schema';
+import type { ItemQuestion, MessageFault, Question } from '@/domain/definition/checklist-schema';
 import type { ChoiceOption, EvaluationDates } from './evaluator';
 import type { IssueCode } from './issues';
 import { validateIdentifier } from './identifiers';
@@ -41,12 +47,36 @@ const wordCount = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
 export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** The question's own words for a fault when it gives them, else the built message. */
+const say = (question: Question | ItemQuestion, fault: MessageFault, built: string) =>
+  question.messages?.[fault] ?? built;
+
+/** "partner or director" → "partners or directors", "piece of equipment" → "pieces of equipment". */
+function plural(name: string): string {
+  const one = (word: string) =>
+    word === 'person'
+      ? 'people'
+      : /(?:s|x|ch|sh)$/.test(word)
+        ? `${word}es`
+        : /[^aeiou]y$/.test(word)
+          ? `${word.slice(0, -1)}ies`
+          : `${word}s`;
+  const of = /^(\S+)( of .+)$/.exec(name);
+  if (of?.[1] && of[2]) return one(of[1]) + of[2];
+  return name
+    .split(' or ')
+    .map((part) => part.replace(/\S+$/, (last) => one(last)))
+    .join(' or ');
+}
+
 /**
  * Required messages. With the question's noun they are whole sentences in the NHS style ("Attach
  * their CQC certificate of registration", "Select their role"); without one, the label follows a
  * colon. The label is never put in brackets inside another sentence.
  */
 function requiredMessage(question: Question | ItemQuestion): string {
+  const own = question.messages?.required;
+  if (own) return own;
   const noun = question.noun;
   if (noun)
     switch (question.type) {
@@ -85,83 +115,130 @@ export function validateAnswer(
 ): AnswerProblem[] {
   if (!hasAnswer(value)) return ctx.required ? [{ code: 'required', message: requiredMessage(question) }] : [];
   const v = question.validation ?? {};
+  const noun = question.noun;
   // What the answer is, at the start of a sentence: "Their legal name must be…".
-  const label = question.noun ? capitalise(question.noun) : question.label;
+  const label = noun ? capitalise(noun) : question.label;
+  const problem = (code: IssueCode, fault: MessageFault, built: string, part?: string): AnswerProblem => ({
+    code,
+    message: say(question, fault, built),
+    ...(part ? { part } : {}),
+  });
   switch (question.type) {
     case 'text':
     case 'longtext':
     case 'email':
     case 'phone': {
-      if (typeof value !== 'string') return [{ code: 'format', message: `Enter text: ${label}` }];
+      if (typeof value !== 'string')
+        return [problem('format', 'format', noun ? `Enter ${noun}` : `Enter text: ${label}`)];
       const problems: AnswerProblem[] = [];
       const s = value.trim();
+      const words = wordCount(s);
       if (v.maxLength !== undefined && s.length > v.maxLength)
-        problems.push({
-          code: 'length',
-          message: `${label} must be ${v.maxLength.toLocaleString('en-GB')} characters or fewer`,
-        });
+        problems.push(
+          problem('length', 'tooLong', `${label} must be ${v.maxLength.toLocaleString('en-GB')} characters or fewer`),
+        );
       if (v.minLength !== undefined && s.length < v.minLength)
-        problems.push({ code: 'length', message: `${label} must be at least ${v.minLength} characters` });
-      if (v.minWords !== undefined && wordCount(s) < v.minWords)
-        problems.push({
-          code: 'length',
-          message: `${label} needs at least ${v.minWords} words (you have ${wordCount(s)})`,
-        });
-      if (v.maxWords !== undefined && wordCount(s) > v.maxWords)
-        problems.push({ code: 'length', message: `${label} must be ${v.maxWords} words or fewer` });
+        problems.push(
+          problem(
+            'length',
+            'tooShort',
+            noun
+              ? `${label} must be ${v.minLength.toLocaleString('en-GB')} characters or more`
+              : `${label} must be at least ${v.minLength} characters`,
+          ),
+        );
+      if (v.minWords !== undefined && words < v.minWords)
+        problems.push(
+          problem(
+            'length',
+            'tooShort',
+            noun
+              ? `${label} must be ${v.minWords} words or more (you have written ${words})`
+              : `${label} needs at least ${v.minWords} words (you have ${words})`,
+          ),
+        );
+      if (v.maxWords !== undefined && words > v.maxWords)
+        problems.push(problem('length', 'tooLong', `${label} must be ${v.maxWords} words or fewer`));
       if ((question.type === 'email' || v.email) && !emailPattern.test(s))
-        problems.push({ code: 'format', message: 'Enter an email address in the correct format, like name@nhs.net' });
+        problems.push(
+          problem(
+            'format',
+            'format',
+            noun
+              ? `Enter ${noun} in the correct format, like name@nhs.net`
+              : 'Enter an email address in the correct format, like name@nhs.net',
+          ),
+        );
       if ((question.type === 'phone' || v.phone) && !phonePattern.test(s.replace(/[\s()-]/g, '')))
-        problems.push({
-          code: 'format',
-          message: 'Enter a UK telephone number, like 01632 960 001 or +44 1632 960 001',
-        });
+        problems.push(
+          problem(
+            'format',
+            'format',
+            noun
+              ? `Enter ${noun} as a UK number, like 01632 960 001 or +44 1632 960 001`
+              : 'Enter a UK telephone number, like 01632 960 001 or +44 1632 960 001',
+          ),
+        );
       return problems;
     }
     case 'money':
     case 'number': {
-      const n = typeof value === 'string' ? (question.type === 'money' ? parseMoney(value) : parseNumber(value)) : null;
-      if (n === null)
-        return [
-          {
-            code: 'format',
-            message:
-              question.type === 'money'
-                ? `Enter an amount in pounds, like 5,000,000: ${label}`
-                : `Enter a number: ${label}`,
-          },
-        ];
-      const unit = (x: number) =>
-        question.type === 'money' ? `£${x.toLocaleString('en-GB')}` : x.toLocaleString('en-GB');
+      const money = question.type === 'money';
+      const n = typeof value === 'string' ? (money ? parseMoney(value) : parseNumber(value)) : null;
+      if (n === null) {
+        const built = noun
+          ? money
+            ? `Enter ${noun} as an amount in pounds, like 5,000,000`
+            : `Enter ${noun} as a number`
+          : money
+            ? `Enter an amount in pounds, like 5,000,000: ${label}`
+            : `Enter a number: ${label}`;
+        return [problem('format', 'format', built)];
+      }
+      const unit = (x: number) => (money ? `£${x.toLocaleString('en-GB')}` : x.toLocaleString('en-GB'));
+      const outside = (v.min !== undefined && n < v.min) || (v.max !== undefined && n > v.max);
+      if (!outside) return [];
+      // "must be between 0 and 100" when the question has both limits, as the hint usually says.
+      if (noun && v.min !== undefined && v.max !== undefined)
+        return [problem('range', 'outOfRange', `${label} must be between ${unit(v.min)} and ${unit(v.max)}`)];
       if (v.min !== undefined && n < v.min)
-        return [{ code: 'range', message: `${label} must be ${unit(v.min)} or more` }];
-      if (v.max !== undefined && n > v.max)
-        return [{ code: 'range', message: `${label} must be ${unit(v.max)} or less` }];
-      return [];
+        return [problem('range', 'outOfRange', `${label} must be ${unit(v.min)} or more`)];
+      return [problem('range', 'outOfRange', `${label} must be ${unit(v.max ?? n)} or less`)];
     }
     case 'date': {
-      if (!isDateParts(value)) return [{ code: 'format', message: `Enter a real date: ${label}` }];
+      if (!isDateParts(value))
+        return [problem('format', 'format', noun ? `${label} must be a real date` : `Enter a real date: ${label}`)];
       const missing = (['day', 'month', 'year'] as const).filter((p) => value[p].trim() === '');
       if (missing.length)
-        return [{ code: 'format', part: missing[0], message: `${label} must include a ${missing.join(' and ')}` }];
+        return [problem('format', 'format', `${label} must include a ${missing.join(' and ')}`, missing[0])];
       if (!/^\s*\d{4}\s*$/.test(value.year))
-        return [{ code: 'format', part: 'year', message: `Year must include 4 numbers: ${label}` }];
+        return [
+          problem(
+            'format',
+            'format',
+            noun ? 'Year must include 4 numbers' : `Year must include 4 numbers: ${label}`,
+            'year',
+          ),
+        ];
       const iso = dateFromParts(value.day, value.month, value.year);
-      if (!iso) return [{ code: 'format', part: impossiblePart(value), message: `${label} must be a real date` }];
+      if (!iso) return [problem('format', 'format', `${label} must be a real date`, impossiblePart(value))];
       if (v.notFuture && iso > ctx.dates.today)
-        return [{ code: 'range', part: 'day', message: `${label} must be today or in the past` }];
+        return [problem('range', 'future', `${label} must be today or in the past`, 'day')];
       if (v.notPast && iso < ctx.dates.today)
-        return [{ code: 'range', part: 'day', message: `${label} must be today or in the future` }];
+        return [problem('range', 'past', `${label} must be today or in the future`, 'day')];
       return [];
     }
     case 'identifier': {
-      if (typeof value !== 'string') return [{ code: 'format', message: `Enter an answer: ${label}` }];
+      if (typeof value !== 'string')
+        return [problem('format', 'format', noun ? `Enter ${noun}` : `Enter an answer: ${label}`)];
       if (!ctx.identifierKind) return [];
       const result = validateIdentifier(ctx.identifierKind, value);
-      return result.valid ? [] : [{ code: 'format', message: result.message }];
+      // The validator's reason names the identifier and shows an example; the question's own words replace it.
+      return result.valid ? [] : [problem('format', 'format', result.message)];
     }
     case 'address': {
-      if (!isAddress(value)) return [{ code: 'format', message: `Enter an address: ${label}` }];
+      if (!isAddress(value))
+        return [problem('format', 'format', noun ? `Enter ${noun}` : `Enter an address: ${label}`)];
       const problems: AnswerProblem[] = [];
       if (!value.line1.trim())
         problems.push({
@@ -173,43 +250,64 @@ export function validateAnswer(
       if (!value.postcode.trim()) problems.push({ code: 'required', part: 'postcode', message: 'Enter postcode' });
       else {
         const result = validateIdentifier('postcode', value.postcode);
-        if (!result.valid) problems.push({ code: 'format', part: 'postcode', message: result.message });
+        if (!result.valid) problems.push(problem('format', 'format', result.message, 'postcode'));
       }
       return problems;
     }
+    // An answer that is not one of the options counts as no choice: the required words apply.
     case 'yesno':
-      return value === 'yes' || value === 'no' ? [] : [{ code: 'option', message: `Select yes or no: ${label}` }];
+      return value === 'yes' || value === 'no'
+        ? []
+        : [problem('option', 'required', noun ? `Select ${noun}` : `Select yes or no: ${label}`)];
     case 'radios': {
       if (typeof value !== 'string' || !ctx.options.some((o) => o.value === value))
-        return [{ code: 'option', message: `Select one of the options: ${label}` }];
+        return [problem('option', 'required', noun ? `Select ${noun}` : `Select one of the options: ${label}`)];
       return [];
     }
     case 'checkboxes': {
       if (!isStringList(value) || value.some((x) => !ctx.options.some((o) => o.value === x)))
-        return [{ code: 'option', message: `Select from the options given: ${label}` }];
+        return [problem('option', 'required', noun ? `Select ${noun}` : `Select from the options given: ${label}`)];
       const exclusive = ctx.options.filter((o) => o.exclusive).map((o) => o.value);
-      if (value.length > 1 && value.some((x) => exclusive.includes(x)))
+      if (value.length > 1 && value.some((x) => exclusive.includes(x))) {
+        const none = `“${ctx.options.find((o) => o.exclusive)?.label ?? 'None'}”`;
         return [
           {
             code: 'option',
-            message: `Select “${ctx.options.find((o) => o.exclusive)?.label ?? 'None'}” on its own, or the options that apply: ${label}`,
+            message: noun
+              ? `Select ${none} on its own, or select ${noun}`
+              : `Select ${none} on its own, or the options that apply: ${label}`,
           },
         ];
+      }
       return [];
     }
     case 'evidence':
-      return isStringList(value) ? [] : [{ code: 'format', message: `Attach a file: ${label}` }];
+      return isStringList(value)
+        ? []
+        : [problem('format', 'format', noun ? `Attach ${noun}` : `Attach a file: ${label}`)];
     case 'repeat': {
       const count = Array.isArray(value) ? value.length : 0;
+      const items = (n: number) => (n === 1 ? question.itemName : plural(question.itemName));
       if (question.minItems !== undefined && count < question.minItems)
         return [
-          {
-            code: 'count',
-            message: `Add at least ${question.minItems} ${question.itemName}${question.minItems === 1 ? '' : 's'}: ${label}`,
-          },
+          problem(
+            'count',
+            'outOfRange',
+            noun
+              ? `Add at least ${question.minItems === 1 ? 'one' : question.minItems} ${items(question.minItems)}`
+              : `Add at least ${question.minItems} ${question.itemName}${question.minItems === 1 ? '' : 's'}: ${label}`,
+          ),
         ];
       if (question.maxItems !== undefined && count > question.maxItems)
-        return [{ code: 'count', message: `You can add up to ${question.maxItems} of these: ${label}` }];
+        return [
+          problem(
+            'count',
+            'outOfRange',
+            noun
+              ? `You can add up to ${question.maxItems} ${items(question.maxItems)}`
+              : `You can add up to ${question.maxItems} of these: ${label}`,
+          ),
+        ];
       return [];
     }
   }
