@@ -9,6 +9,9 @@
  * "The date your organisation was formed must be a real date"), else a generic one that quotes
  * the label after a colon, for questions without a noun (local questions, test fixtures). The
  * rules the sentences follow are in schemas/checklists/README.md.
+ *
+ * Over 300 lines because it is one switch over every answer type: each type's faults and their
+ * messages read together in one place.
  */
 import { hasAnswer, isAddress, isDateParts, isStringList, type AnswerValue } from '@/domain/answers/answer-value';
 import type { ItemQuestion, MessageFault, Question } from '@/domain/definition/checklist-schema';
