@@ -23,8 +23,15 @@ const footerLinks = [
   { label: 'Accessibility statement', href: href(paths.accessibility()) },
 ];
 
-const provider = (lmcName: string | undefined) =>
-  `Provided by ${lmcName ?? 'your Local Medical Committee'}. Your answers stay on this computer.`;
+// The name arrives with config.json, after the shell shows. It swaps in for the generic words on
+// a line of its own, last in the footer: a name of usual length keeps that one line, and a long
+// one that wraps further moves no other text.
+const provider = (lmcName: string | undefined) => (
+  <>
+    Your answers stay on this computer.{' '}
+    <span className="app-footer-provider">Provided by {lmcName ?? 'your Local Medical Committee'}.</span>
+  </>
+);
 
 /** The footer names the hosting LMC from config.json once the services are ready, in the same line. */
 function HostedFooter({ services }: { readonly services: Promise<AppServices> }) {

@@ -1,10 +1,12 @@
 /** The NHS footer: support links and who provides the service. */
+import type { ReactNode } from 'react';
+
 export interface FooterLink {
   readonly label: string;
   readonly href: string;
 }
 
-export function Footer({ links, provider }: { readonly links: readonly FooterLink[]; readonly provider: string }) {
+export function Footer({ links, provider }: { readonly links: readonly FooterLink[]; readonly provider: ReactNode }) {
   return (
     <footer className="nhsuk-footer" role="contentinfo">
       <div className="nhsuk-width-container">

@@ -32,7 +32,7 @@ export function InsetText({ children }: { readonly children: ReactNode }) {
   );
 }
 
-export function Details({ summary, children }: { readonly summary: string; readonly children: ReactNode }) {
+export function Details({ summary, children }: { readonly summary: ReactNode; readonly children: ReactNode }) {
   return (
     <details className="nhsuk-details">
       <summary className="nhsuk-details__summary">

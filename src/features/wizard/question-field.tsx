@@ -1,6 +1,7 @@
 /**
  * One question on a page: its control from the registry, follow-ups revealed under options, its
- * help text, and the engine's hard fails and warnings for it (shown, but not stopping the user).
+ * help text, the engine's hard fails and warnings for it (shown, but not stopping the user), and
+ * "Why we ask this" (its source, in plain words).
  */
 import type { ReactNode } from 'react';
 import type { AnswerValue } from '@/domain/answers/answer-value';
@@ -13,6 +14,7 @@ import { fieldRegistry } from './field-registry';
 import { IssueCallouts } from './issue-callouts';
 import type { FieldProps } from './field-props';
 import { RepeatField } from './repeat-field';
+import { WhyWeAsk } from './why-we-ask';
 
 export interface QuestionFieldProps {
   readonly question: Question;
@@ -71,6 +73,7 @@ export function QuestionField(props: QuestionFieldProps) {
         </Details>
       ) : null}
       <IssueCallouts issues={own} />
+      <WhyWeAsk source={question.source} label={question.label} />
     </div>
   );
 }

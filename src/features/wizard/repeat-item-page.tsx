@@ -29,6 +29,7 @@ import { focusTarget, type FieldProps } from './field-props';
 import { fieldRegistry } from './field-registry';
 import { IssueCallouts } from './issue-callouts';
 import { itemTitle } from './repeat-field';
+import { WhyWeAsk } from './why-we-ask';
 
 const renderField = (props: FieldProps) =>
   props.question.type === 'evidence' ? (
@@ -167,6 +168,7 @@ export function RepeatItemPage({
               </Details>
             ) : null}
             <IssueCallouts issues={live.issues.filter((i) => i.itemId === id && i.fieldId === field.id)} />
+            <WhyWeAsk source={field.source} label={field.label} />
           </div>
         ))}
       <ButtonGroup>
