@@ -16,15 +16,28 @@ import { offlineStatus } from './offline-status';
 
 type Saveable = { readonly id: string; readonly revision: number };
 
-function adaptAutosave<T extends Saveable>(autosave: Autosave<T>): AutosavePort<T> {
-  const toPort = (state: Autosave<T>['state']): AutosaveState<T> =>
-    state.kind === 'saved' ? { kind: 'saved', at: state.at } : state;
+function adaptAutosave<T extends Saveable>(autosave: Autosave<T>, initial: T): AutosavePort<T> {
+  let savedRevision = initial.revision;
+  const toPort = (state: Autosave<T>['state']): AutosaveState<T> => {
+    if (state.kind !== 'saved') return state;
+    savedRevision = state.record.revision;
+    return { kind: 'saved', at: state.at };
+  };
+  // Every state passes through here, so the stored revision is known even when nothing listens.
+  autosave.subscribe(toPort);
   return {
     change: (record) => autosave.change(record),
     flush: async (options) => toPort(await autosave.flush(options)),
     resolveConflict: async (choice) => toPort(await autosave.resolveConflict(choice)),
     get state() {
       return toPort(autosave.state);
+    },
+    get savedRevision() {
+      return savedRevision;
+    },
+    get settled() {
+      const { kind } = autosave.state;
+      return autosave.unsaved === undefined && (kind === 'saved' || kind === 'idle');
     },
     subscribe: (listener) => autosave.subscribe((state) => listener(toPort(state))),
     dispose: () => autosave.dispose(),
@@ -48,7 +61,7 @@ export function createAppServices(storage: AppStorage, hosting: HostingState = {
       const repository = (kind === 'applications'
         ? repositories.applications
         : repositories.profiles) as unknown as RecordRepository<T>;
-      return adaptAutosave<T>(storage.createAutosave<T>(repository, initial));
+      return adaptAutosave<T>(storage.createAutosave<T>(repository, initial), initial);
     },
     backup: {
       exportBackup: async ({ applicationId, passphrase, unsaved }) => {

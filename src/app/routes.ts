@@ -32,6 +32,11 @@ const routes: readonly RouteDef[] = [
   { pattern: '/applications/:id', Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardTaskList') },
   { pattern: '/applications/:id/review', Page: page(() => import('@/features/review/review-page'), 'ReviewPage') },
   {
+    pattern: '/applications/:id/start-another',
+    Page: page(() => import('@/features/start/start-another-page'), 'StartAnotherPage'),
+  },
+  { pattern: '/applications/:id/copied', Page: page(() => import('@/features/start/copied-page'), 'CopiedPage') },
+  {
     pattern: '/applications/:id/evidence',
     Page: page(() => import('@/features/evidence/evidence-page'), 'EvidencePage'),
   },

@@ -8,6 +8,7 @@
  */
 import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
 import { restoreApplication, restoreEvidenceMeta, restoreProfile } from '@/domain/application/restore';
+import { atRevision } from '@/domain/application/standing';
 import { checked, sameContent } from '@/storage/record-helpers';
 
 export type ExistingChoice = 'keep-both' | 'replace';
@@ -48,20 +49,26 @@ export interface ImportTarget {
 
 type Outcome = 'added' | 'replaced' | 'keptBoth' | 'unchanged';
 
-function decide<T extends { readonly id: string; readonly revision: number }>(
+type Revised = { readonly id: string; readonly revision: number };
+
+/** The record under another revision; an application's export facts move with it (see atRevision). */
+const plainRevision = <T extends Revised>(record: T, revision: number): T => ({ ...record, revision });
+
+function decide<T extends Revised>(
   incoming: T,
   existing: ReadonlyMap<string, T | undefined>,
   choice: ExistingChoice,
   newId: () => string,
+  at: (record: T, revision: number) => T = plainRevision,
 ): { outcome: Outcome; record: T } {
   if (!existing.has(incoming.id)) return { outcome: 'added', record: incoming };
   const stored = existing.get(incoming.id);
   if (stored && sameContent(stored, incoming)) return { outcome: 'unchanged', record: stored };
   if (choice === 'replace') {
     // One past the stored revision, so a tab still editing the old one gets a conflict, not a win.
-    return { outcome: 'replaced', record: { ...incoming, revision: (stored?.revision ?? incoming.revision) + 1 } };
+    return { outcome: 'replaced', record: at(incoming, (stored?.revision ?? incoming.revision) + 1) };
   }
-  return { outcome: 'keptBoth', record: { ...incoming, id: newId(), revision: 0 } };
+  return { outcome: 'keptBoth', record: at({ ...incoming, id: newId() }, 0) };
 }
 
 /** Every string in a value, passed through `map`; keys are left alone. */
@@ -111,7 +118,7 @@ export function planImport(
       answers: mapStrings(application.answers, rewrite),
       retiredAnswers: mapStrings(application.retiredAnswers, rewrite),
     });
-    const { outcome, record } = decide(remapped, existing.applications, choice, newId);
+    const { outcome, record } = decide(remapped, existing.applications, choice, newId, atRevision);
     counts[outcome] += 1;
     applicationIds.push(record.id);
     if (outcome !== 'unchanged') applications.push(record);

@@ -5,6 +5,7 @@
  */
 import type { KeptKind, KeptReason, KeptVersion } from '@/domain/application/application';
 import { restoreApplication, restoreKeptVersion, restoreProfile } from '@/domain/application/restore';
+import { atRevision } from '@/domain/application/standing';
 import type { KeptRecord } from '@/domain/ports';
 import { checked, restored, sameWork, type Restore, type StorageDeps } from '@/storage/record-helpers';
 
@@ -35,11 +36,13 @@ export interface SwapPlan {
  */
 export function planSwap(kept: KeptVersion, storedRaw: unknown, deps: StorageDeps): SwapPlan {
   const stored = restored(restoreFor(kept.kind), storedRaw);
-  const current = {
-    ...kept.record,
-    revision: stored === undefined ? 0 : stored.revision + 1,
-    updatedAt: deps.now().toISOString(),
-  };
+  const revision = stored === undefined ? 0 : stored.revision + 1;
+  const updatedAt = deps.now().toISOString();
+  // An application's export facts move with its revision, so "changed since export" stays as it was.
+  const current =
+    kept.kind === 'application'
+      ? { ...atRevision(kept.record, revision), updatedAt }
+      : { ...kept.record, revision, updatedAt };
   const replaced =
     stored === undefined || sameWork(stored, kept.record)
       ? undefined

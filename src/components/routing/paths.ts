@@ -18,6 +18,10 @@ export const paths = {
   evidence: (appId: string) => `/applications/${enc(appId)}/evidence`,
   review: (appId: string) => `/applications/${enc(appId)}/review`,
   details: (appId: string) => `/applications/${enc(appId)}/details`,
+  /** "Start a new application from this one": another advert or other services, answers copied. */
+  startFrom: (appId: string) => `/applications/${enc(appId)}/start-another`,
+  /** What was copied into a new application from the one it was started from. */
+  copied: (appId: string, fromId: string) => `/applications/${enc(appId)}/copied?from=${enc(fromId)}`,
 };
 
 /** Adds "?return=..." so a Change link comes back to where it started. */

@@ -29,6 +29,10 @@ export interface Autosave<T> {
    */
   resolveConflict(choice: T): Promise<AutosaveState<T>>;
   readonly state: AutosaveState<T>;
+  /** The revision the latest save stored (the first record's until one does): what a pack is made from. */
+  readonly savedRevision: number;
+  /** Nothing is waiting to be saved or being saved: the stored record is the record as the user has it. */
+  readonly settled: boolean;
   subscribe(listener: (state: AutosaveState<T>) => void): () => void;
   dispose(): void;
 }

@@ -23,6 +23,7 @@ import {
 } from 'react';
 import type { AnswerValue, Answers } from '@/domain/answers/answer-value';
 import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
+import { exportAfterAnswerChange, keepExportThrough, recordExport } from '@/domain/application/standing';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { StorageFailure } from '@/domain/ports';
 import type { EvaluationInput, EvidenceInfo } from '@/domain/rules/evaluator';
@@ -42,6 +43,11 @@ export interface ApplicationSession {
   readonly profile: OrganisationProfile;
   readonly evidence: readonly EvidenceMeta[];
   readonly answers: Answers;
+  /**
+   * The revision the application has once its latest changes are saved (`application.revision`
+   * is the one it was opened at): what "changed since the pack was exported" compares.
+   */
+  readonly revision: number;
   readonly saveState: AutosaveState;
   /** Set while another tab's save clashes with this tab's changes. */
   readonly conflict: SessionConflict | undefined;
@@ -58,6 +64,13 @@ export interface ApplicationSession {
   setAnswers(patch: Readonly<Record<string, AnswerValue | undefined>>): void;
   setCompleted(sectionId: string, completed: boolean): void;
   flush(durable?: boolean): Promise<void>;
+  /**
+   * After a flush: the stored revision a pack made now shows, or undefined when the latest
+   * changes are not saved (a failed save or a clash), so a final pack cannot be recorded.
+   */
+  exportBase(): number | undefined;
+  /** Records that a final pack dated `at` was made from revision `base` (see standing.ts), and saves it. */
+  recordExport(at: string, base: number): Promise<void>;
   evaluationInput(overrides?: Answers): EvaluationInput;
 }
 
@@ -93,6 +106,10 @@ function displayName(legalName: AnswerValue | undefined, fallback: string): stri
   if (!name) return fallback;
   return name.length > maxProfileName ? `${name.slice(0, maxProfileName - 1)}…` : name;
 }
+
+/** The stored revision, or the next one while a change waits to be saved. */
+const revisionOf = (app: Autosave<Application> | undefined, opened: number) =>
+  app ? app.savedRevision + (app.settled ? 0 : 1) : opened;
 
 /** Whether two answers are the same value (answers are plain JSON: strings, arrays, objects). */
 function sameAnswer(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
@@ -190,8 +207,9 @@ export function ApplicationSessionProvider({
           changed.organisation || profileName !== current.profile.name
             ? { ...current.profile, answers: split.organisation, name: profileName, updatedAt }
             : current.profile;
+        const savedRevision = autosaves.current?.app.savedRevision ?? current.application.revision;
         const application = changed.application
-          ? { ...current.application, answers: split.application, updatedAt }
+          ? exportAfterAnswerChange({ ...current.application, answers: split.application, updatedAt }, savedRevision)
           : current.application;
         if (profile !== current.profile) autosaves.current?.profile.change(profile);
         if (application !== current.application) autosaves.current?.app.change(application);
@@ -205,12 +223,17 @@ export function ApplicationSessionProvider({
       setLoaded((current) => {
         if (current.kind !== 'ready') return current;
         const others = current.application.completedSections.filter((s) => s !== sectionId);
-        const application = {
+        const app = autosaves.current?.app;
+        const changed = {
           ...current.application,
           completedSections: completed ? [...others, sectionId] : others,
           updatedAt: services.now().toISOString(),
         };
-        autosaves.current?.app.change(application);
+        // Packs do not print which sections are complete: marking one leaves an exported pack current.
+        const application = app
+          ? keepExportThrough(changed, { revision: app.savedRevision, settled: app.settled })
+          : changed;
+        app?.change(application);
         return { ...current, application };
       }),
     [services],
@@ -225,6 +248,28 @@ export function ApplicationSessionProvider({
       if (durable) void services.requestPersistence();
     },
     [services],
+  );
+
+  const exportBase = useCallback(() => {
+    const app = autosaves.current?.app;
+    return app?.settled ? app.savedRevision : undefined;
+  }, []);
+
+  const recordPack = useCallback(
+    async (at: string, base: number) => {
+      setLoaded((current) => {
+        const app = autosaves.current?.app;
+        if (current.kind !== 'ready' || !app) return current;
+        // The save that records the pack is the next revision; if anything was saved or typed
+        // since the pack was made, the pack shows `base` and the application reads as changed.
+        const unchanged = app.settled && app.savedRevision === base;
+        const application = recordExport(current.application, at, unchanged ? base + 1 : base);
+        app.change(application);
+        return { ...current, application };
+      });
+      await flush(true);
+    },
+    [flush],
   );
 
   const resolveConflict = useCallback(async (choice: 'mine' | 'theirs'): Promise<string | null> => {
@@ -257,6 +302,7 @@ export function ApplicationSessionProvider({
       profile: loaded.profile,
       evidence,
       answers,
+      revision: revisionOf(autosaves.current?.app, loaded.application.revision),
       saveState: combine(states.app, states.profile),
       conflict: conflictOf(states),
       failure: [states.app, states.profile].find((st) => st.kind === 'failed')?.failure,
@@ -269,6 +315,8 @@ export function ApplicationSessionProvider({
       setAnswers,
       setCompleted,
       flush,
+      exportBase,
+      recordExport: recordPack,
       evaluationInput: (overrides = {}) => ({
         checklist: loaded.checklist,
         answers: { ...answers, ...overrides },
@@ -281,7 +329,7 @@ export function ApplicationSessionProvider({
         evidence: evidenceInfo,
       }),
     };
-  }, [loaded, evidence, states, resolveConflict, setAnswers, setCompleted, flush, services]);
+  }, [loaded, evidence, states, resolveConflict, setAnswers, setCompleted, flush, exportBase, recordPack, services]);
 
   if (loaded.kind !== 'ready' || !session)
     return (

@@ -60,7 +60,22 @@ export const ApplicationSchema = z.strictObject({
   retiredAnswers: z.record(z.string().max(120), AnswerValueSchema),
   /** Sections the user marked as completed. */
   completedSections: z.array(z.string().max(120)).max(200),
+  /**
+   * "exported" once a final pack has been exported, otherwise "draft". Never "ready": readiness
+   * depends on today's date (evidence expires), so it is evaluated, never stored. Where the
+   * application stands is derived from the facts below (see standing.ts).
+   */
   status: ApplicationStatus,
+  /**
+   * When the latest final pack was made (the date printed on it). Optional: records saved before
+   * packs were recorded have none, and restore as never exported.
+   */
+  exportedAt: IsoDateTime.optional(),
+  /**
+   * The revision of this record whose answers that pack shows; a later revision means the answers
+   * changed since. Set with `exportedAt`.
+   */
+  exportedRevision: z.number().int().nonnegative().optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   revision: z.number().int().nonnegative(),

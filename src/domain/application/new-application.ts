@@ -77,6 +77,15 @@ export function checkNewApplication(input: NewApplicationInput, today: string): 
     problems.push({ field: 'organisationName', message: 'Organisation name must be 160 characters or fewer' });
   if (!input.applicantType)
     problems.push({ field: 'applicantType', message: 'Select how your organisation is applying' });
+  return [...problems, ...checkAdvertInput(input, today)];
+}
+
+/** What an application is for: its services and its advert (the start page's second half). */
+export type AdvertInput = Omit<NewApplicationInput, 'organisation' | 'organisationName' | 'applicantType'>;
+
+/** The services and advert details: also what starting an application from another one checks. */
+export function checkAdvertInput(input: AdvertInput, today: string): StartProblem[] {
+  const problems: StartProblem[] = [];
   if (input.services.length === 0) problems.push({ field: 'services', message: 'Select at least one service' });
   if (!input.commissioner.trim())
     problems.push({ field: 'commissioner', message: 'Enter the commissioner, for example NHS Kernow CCG' });
@@ -139,9 +148,4 @@ export function newApplication(
     updatedAt: now,
     revision: 0,
   };
-}
-
-/** A copy to start another bid from: same organisation and answers, new id, nothing marked complete. */
-export function duplicateApplication(source: Application, id: string, now: string): Application {
-  return { ...source, id, completedSections: [], status: 'draft', createdAt: now, updatedAt: now, revision: 0 };
 }

@@ -1,13 +1,17 @@
 /**
  * "Your applications": every application on this computer with its organisation, services,
- * commissioner, progress, last saved and status; start new, continue, duplicate, delete with
- * undo. Updates live when another tab changes the list. Progress here is cheap (sections marked
- * complete of those that apply) so 200 applications list quickly.
+ * commissioner, progress, last saved and where it stands; start new, continue, start a new one
+ * from it, delete with undo. Updates live when another tab changes the list. Progress here is
+ * cheap (sections marked complete of those that apply) so 200 applications list quickly; for the
+ * same reason the status shows the stored facts (pack exported, changed since) and never runs the
+ * rules engine: "Ready to export" is shown on the application's own task list.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Application, OrganisationProfile } from '@/domain/application/application';
-import { duplicateApplication } from '@/domain/application/new-application';
+import { applicationStanding } from '@/domain/application/standing';
+import { StandingTag } from '@/components/application/standing-tag';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import { localSectionId } from '@/domain/definition/local-questions';
 import { createEvaluator } from '@/domain/rules/evaluator';
 import { Button, ButtonLink } from '@/components/nhs/button';
 import { href } from '@/components/routing/hash-location';
@@ -20,7 +24,12 @@ import { OpenAdverts } from '@/components/hosting/hosted-content';
 import { isoDate, timeOfDay } from '@/components/session/dates';
 import { formatDate } from '@/domain/rules/values';
 
-function sectionsThatApply(checklist: LoadedChecklist, app: Application, today: string): number {
+/** Sections that apply to the application, and how many of those it has marked complete. */
+function sectionsThatApply(
+  checklist: LoadedChecklist,
+  app: Application,
+  today: string,
+): { readonly total: number; readonly completed: number } {
   const ev = createEvaluator({
     checklist,
     answers: app.answers,
@@ -28,9 +37,11 @@ function sectionsThatApply(checklist: LoadedChecklist, app: Application, today: 
     dates: { today },
   });
   // sectionVisible already leaves out the services not chosen.
+  const applying = new Set(checklist.definition.sections.filter((s) => ev.sectionVisible(s)).map((s) => s.id));
   // An advert's local questions add one section of their own (see loadChecklistFor).
-  const local = app.advert.localQuestions?.length ? 1 : 0;
-  return checklist.definition.sections.filter((s) => ev.sectionVisible(s)).length + local;
+  if (app.advert.localQuestions?.length) applying.add(localSectionId);
+  // A section marked complete that no longer applies (a service dropped) is not counted.
+  return { total: applying.size, completed: app.completedSections.filter((id) => applying.has(id)).length };
 }
 
 export function DraftsPage() {
@@ -68,9 +79,6 @@ export function DraftsPage() {
     await applications.restore(deleted);
     setDeleted(null);
   };
-  const duplicate = async (app: Application) => {
-    await applications.create(duplicateApplication(app, services.newId(), services.now().toISOString()));
-  };
   const orgName = (id: string) => orgs.find((o) => o.id === id)?.name || 'Unnamed organisation';
   const today = isoDate(services.now());
   const saved = (iso: string) =>
@@ -99,7 +107,7 @@ export function DraftsPage() {
       ) : (
         <ul className="nhsuk-list app-applications">
           {apps.map((app) => {
-            const total = checklist ? sectionsThatApply(checklist, app, today) : 0;
+            const sections = checklist ? sectionsThatApply(checklist, app, today) : undefined;
             const names = app.services.map((s) => checklist?.services.get(s)?.name ?? s).join(', ');
             return (
               <li className="nhsuk-card app-application" key={app.id}>
@@ -108,23 +116,28 @@ export function DraftsPage() {
                     <a href={href(paths.taskList(app.id))}>{orgName(app.profileId)}</a>
                   </h2>
                   <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-application__facts">
-                    {[
-                      ['Services', names || 'None chosen'],
+                    {(
                       [
-                        'Commissioner',
-                        `${app.advert.commissioner || 'Not given'}${app.advert.reference ? ` (${app.advert.reference})` : ''}`,
-                      ],
-                      ['Progress', checklist ? `${app.completedSections.length} of ${total} sections completed` : '…'],
-                      ['Last saved', saved(app.updatedAt)],
-                      [
-                        'Status',
-                        app.status === 'exported'
-                          ? 'Pack exported'
-                          : app.status === 'ready'
-                            ? 'Ready to export'
-                            : 'Draft',
-                      ],
-                    ].map(([key, value]) => (
+                        ['Services', names || 'None chosen'],
+                        [
+                          'Commissioner',
+                          `${app.advert.commissioner || 'Not given'}${app.advert.reference ? ` (${app.advert.reference})` : ''}`,
+                        ],
+                        ['Progress', sections ? `${sections.completed} of ${sections.total} sections completed` : '…'],
+                        ['Last saved', saved(app.updatedAt)],
+                        [
+                          'Status',
+                          <StandingTag
+                            key="status"
+                            standing={applicationStanding(
+                              app,
+                              undefined,
+                              orgs.find((o) => o.id === app.profileId),
+                            )}
+                          />,
+                        ],
+                      ] satisfies (readonly [string, ReactNode])[]
+                    ).map(([key, value]) => (
                       <div className="nhsuk-summary-list__row" key={key}>
                         <dt className="nhsuk-summary-list__key">{key}</dt>
                         <dd className="nhsuk-summary-list__value">{value}</dd>
@@ -136,10 +149,14 @@ export function DraftsPage() {
                       Continue
                       <span className="nhsuk-u-visually-hidden"> the application for {orgName(app.profileId)}</span>
                     </a>
-                    <button type="button" className="app-link-button" onClick={() => void duplicate(app)}>
-                      Duplicate
-                      <span className="nhsuk-u-visually-hidden"> the application for {orgName(app.profileId)}</span>
-                    </button>
+                    <a className="nhsuk-link" href={href(paths.startFrom(app.id))}>
+                      Start a new application from this one
+                      <span className="nhsuk-u-visually-hidden">
+                        {' '}
+                        (the application for {orgName(app.profileId)} to {app.advert.commissioner || 'the commissioner'}
+                        )
+                      </span>
+                    </a>
                     <button type="button" className="app-link-button" onClick={() => void remove(app)}>
                       Delete
                       <span className="nhsuk-u-visually-hidden"> the application for {orgName(app.profileId)}</span>

@@ -3,6 +3,8 @@
  * once nothing blocks. The PDF code loads when this page opens (so it is ready when the user
  * clicks), runs in small steps so the page stays responsive, shows its progress, and saves the
  * file named after the organisation, service and date. Everything is built on this computer.
+ * A final pack is recorded on the application (its date and the revision it shows), so the task
+ * list and the dashboard can say it was exported, and whether anything changed since.
  */
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/nhs/button';
@@ -19,6 +21,8 @@ type ExportState =
       readonly pages: number;
       readonly draft: boolean;
       readonly missing: readonly string[];
+      /** A final pack that could not be recorded on the application (its latest changes are not saved). */
+      readonly unrecorded: boolean;
     }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -40,6 +44,8 @@ export function ExportPack({ ready }: { readonly ready: boolean }) {
     setState({ kind: 'working', progress: 0 });
     try {
       await session.flush(true);
+      const base = session.exportBase();
+      const now = services.now().toISOString();
       const { exportPack } = await loadExporter();
       const ids = [...new Set(session.evidence.map((e) => e.id))];
       const blobs = await Promise.all(ids.map((id) => services.repositories.evidence.getBlob(id)));
@@ -49,17 +55,19 @@ export function ExportPack({ ready }: { readonly ready: boolean }) {
         application: session.application,
         profile: session.profile,
         evidence: session.evidence,
-        now: services.now().toISOString(),
+        now,
         evidenceFiles: files,
         onProgress: (progress) => setState({ kind: 'working', progress }),
       });
       saveFile(pack.blob, pack.fileName);
+      if (!pack.draft && base !== undefined) await session.recordExport(now, base);
       setState({
         kind: 'done',
         fileName: pack.fileName,
         pages: pack.pages,
         draft: pack.draft,
         missing: pack.missingGlyphs,
+        unrecorded: !pack.draft && base === undefined,
       });
     } catch (error) {
       setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -94,6 +102,12 @@ export function ExportPack({ ready }: { readonly ready: boolean }) {
               <strong className="app-break-word">{state.fileName}</strong> ({state.pages} pages). Check your downloads
               folder.
             </p>
+            {state.unrecorded ? (
+              <p>
+                It could not be recorded as exported, because your latest changes are not saved yet. Export it again
+                once they are.
+              </p>
+            ) : null}
             {state.missing.length ? (
               <p>Some characters could not be printed and show as [?] in the pack: {state.missing.join(' ')}</p>
             ) : null}

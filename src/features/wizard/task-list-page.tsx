@@ -2,12 +2,14 @@
  * The application's task list (NHS task list pattern), grouped: the organisation's sections
  * (entered once and reused by every application of the organisation), this application's
  * sections, the chosen services, conflicts of interest, evidence, and declaration and export.
+ * Says where the application stands (readiness is evaluated here, so "Ready to export" shows
+ * here, not on the dashboard), and offers to start a new application from this one.
  */
+import { applicationStanding } from '@/domain/application/standing';
 import type { SectionGroup } from '@/domain/definition/checklist-schema';
 import { evaluate } from '@/domain/rules/evaluate';
 import { overallProgress, sectionProgress, type SectionProgress } from '@/domain/rules/progress';
 import { readiness } from '@/domain/rules/readiness';
-import { formatDate } from '@/domain/rules/values';
 import { BackLink } from '@/components/nhs/messages';
 import { TaskList, type Task } from '@/components/nhs/task-list';
 import { href } from '@/components/routing/hash-location';
@@ -15,6 +17,7 @@ import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
 import { SaveStatus } from '@/components/session/save-status';
+import { ApplicationFacts } from './application-facts';
 import { KeptVersionsNotice } from './kept-versions-notice';
 import { visiblePages } from './section-navigation';
 
@@ -77,18 +80,11 @@ export function TaskListPage() {
         <BackLink href={href(paths.home())}>Your applications</BackLink>
         <span className="nhsuk-caption-l">{profile.name}</span>
         <h1 className="nhsuk-heading-l">Application to {application.advert.commissioner || 'the commissioner'}</h1>
-        <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-application__facts">
-          {[
-            ['Services', services || 'None chosen'],
-            ['Advert reference', application.advert.reference || 'Not given'],
-            ['Closing date', application.advert.closingDate ? formatDate(application.advert.closingDate) : 'Not given'],
-          ].map(([key, value]) => (
-            <div className="nhsuk-summary-list__row" key={key}>
-              <dt className="nhsuk-summary-list__key">{key}</dt>
-              <dd className="nhsuk-summary-list__value">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <ApplicationFacts
+          application={application}
+          services={services}
+          standing={applicationStanding({ ...application, revision: session.revision }, ready.ready, profile)}
+        />
         <p className="nhsuk-body">
           You have completed {overall.completed} of {overall.total} sections.
         </p>
@@ -147,6 +143,14 @@ export function TaskListPage() {
             },
           ]}
         />
+        <h2 className="nhsuk-heading-m">Another advert or other services</h2>
+        <p className="nhsuk-body">
+          Start a new application from this one to answer another advert, or to apply for other services. Your
+          organisation’s answers are shared, and this application’s answers that still apply are copied.
+        </p>
+        <p className="nhsuk-body">
+          <a href={href(paths.startFrom(application.id))}>Start a new application from this one</a>
+        </p>
       </div>
     </div>
   );
