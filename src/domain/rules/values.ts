@@ -2,7 +2,12 @@
  * Reads typed answers as values the rules can compare: money in pounds, numbers, and dates as
  * ISO `YYYY-MM-DD` strings. Pure date arithmetic on calendar days (no time zones, no clock).
  */
-import { isDateParts, type AnswerValue } from '@/domain/answers/answer-value';
+import type { AnswerValue, DateParts } from '@/domain/answers/answer-value';
+
+// Its own guard, not answer-value's: that module builds the zod schemas, and date formatting is
+// used by the app shell, which must not load zod before the home page paints.
+const isDateParts = (v: unknown): v is DateParts =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && 'day' in v && 'month' in v && 'year' in v;
 
 /** "£5,000,000", "5000000.00", "5,000,000" → 5000000. Anything else → null. */
 export function parseMoney(raw: string): number | null {
