@@ -45,7 +45,7 @@ describe('with no connection', () => {
       const text = pdfText(readFileSync(await download.path()));
       expect(text).toContain('Porthleven Surgery');
       expect(text).toContain('NHS Kernow CCG');
-      expect(harness.server.requests - before, 'requests that reached the server while offline').toBe(0);
+      expect(harness.server.requested.slice(before), 'requests that reached the server while offline').toEqual([]);
       await page.goto(`${harness.server.url}#/offline`);
       await expect
         .poll(() => page.locator('.nhsuk-summary-list__row').first().innerText())

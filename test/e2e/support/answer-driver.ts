@@ -103,7 +103,16 @@ export class AnswerDriver {
   /** Waits until the route is a question page and its questions are on screen. */
   async waitForQuestionPage(route: string): Promise<void> {
     await this.waitForRoute(route);
-    await this.page.locator('main form .app-question').first().waitFor();
+    try {
+      await this.page.locator('main form .app-question').first().waitFor();
+    } catch (error) {
+      // Say what the page shows instead, so a failure here can be understood from the log.
+      const shown = await this.page
+        .locator('main')
+        .innerText({ timeout: 1_000 })
+        .catch(() => '(no main)');
+      throw new Error(`No questions on ${route}; the page shows: ${shown.slice(0, 600)}`, { cause: error });
+    }
   }
 
   async waitForTaskList(): Promise<void> {

@@ -32,6 +32,8 @@ export interface StaticServer {
   override(file: string, body: string | null): void;
   /** How many requests have reached the server so far (to prove an offline start used none). */
   readonly requests: number;
+  /** The paths of those requests, in order (to say which ones, when there should be none). */
+  readonly requested: readonly string[];
   /** Serve a different build directory from now on (an app update). */
   setRoot(dir: string): void;
   close(): Promise<void>;
@@ -41,9 +43,9 @@ export async function startStaticServer(rootDir: string, basePath = '/'): Promis
   let root = rootDir;
   const overrides = new Map<string, string>();
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
-  let requests = 0;
+  const requested: string[] = [];
   const server: Server = createServer((req, res) => {
-    requests++;
+    requested.push(req.url ?? '/');
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!url.pathname.startsWith(base)) {
@@ -82,8 +84,9 @@ export async function startStaticServer(rootDir: string, basePath = '/'): Promis
     url: `${origin}${base}`,
     override: (file, body) => (body === null ? overrides.delete(file) : overrides.set(file, body)),
     get requests() {
-      return requests;
+      return requested.length;
     },
+    requested,
     setRoot: (dir) => {
       root = dir;
     },
