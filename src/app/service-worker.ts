@@ -41,7 +41,10 @@ export function startServiceWorker(): void {
       set({ error: error instanceof Error ? error.message : 'The browser refused to install it.' }),
     onRegisteredSW: (_url, registration) => {
       if (!registration) return;
-      const check = () => void registration.update().catch(() => undefined);
+      // No point asking for a new version with no connection: the check would only fail.
+      const check = () => {
+        if (navigator.onLine) void registration.update().catch(() => undefined);
+      };
       setInterval(check, hourMs);
       document.addEventListener('visibilitychange', () => {
         if (document.visibilityState === 'visible') check();
