@@ -22,7 +22,6 @@ import { advertIsOpen } from '@/domain/hosting/hosting-config';
 import { formatDate } from '@/domain/rules/values';
 import { Button } from '@/components/nhs/button';
 import { Checkboxes, Radios } from '@/components/nhs/choice-fields';
-import { DateInput } from '@/components/nhs/date-input';
 import { ErrorSummary } from '@/components/nhs/error-summary';
 import { BackLink } from '@/components/nhs/messages';
 import { TextInput } from '@/components/nhs/text-input';
@@ -34,6 +33,7 @@ import { loadAppChecklist } from '@/components/session/checklist';
 import { isoDate } from '@/components/session/dates';
 import type { RouteProps } from '@/components/routing/route-props';
 import { AdvertFacts } from '@/components/hosting/advert-facts';
+import { AdvertFields } from './advert-fields';
 
 const noDate: DateParts = { day: '', month: '', year: '' };
 const targetOf = (p: StartProblem) =>
@@ -186,38 +186,10 @@ export function StartPage({ query }: RouteProps) {
         ) : (
           <>
             <h2 className="nhsuk-heading-m">The advert</h2>
-            <TextInput
-              id="commissioner"
-              label="Commissioner"
-              hint="The clinical commissioning group or other body that placed the advert"
-              error={errorOf('commissioner')?.message}
-              value={input.commissioner}
-              onChange={(v) => set('commissioner', v)}
-            />
-            <TextInput
-              id="reference"
-              label="Advert reference (optional)"
-              hint="For example, CMCSU 14/001/A"
-              widthClass="nhsuk-input--width-20"
-              value={input.reference}
-              onChange={(v) => set('reference', v)}
-            />
-            <DateInput
-              id="closingDate"
-              legend="Closing date (optional)"
-              error={errorOf('closingDate')?.message}
-              errorPart={errorOf('closingDate')?.part}
-              value={input.closingDate}
-              onChange={(v) => set('closingDate', v)}
-            />
-            <DateInput
-              id="serviceStart"
-              legend="Service start date (optional)"
-              hint="Certificates and insurance are checked against this date. For example, 1 4 2027"
-              error={errorOf('serviceStart')?.message}
-              errorPart={errorOf('serviceStart')?.part}
-              value={input.serviceStart}
-              onChange={(v) => set('serviceStart', v)}
+            <AdvertFields
+              input={input}
+              set={(key, value) => set(key, value as NewApplicationInput[typeof key])}
+              errorOf={errorOf}
             />
           </>
         )}
