@@ -39,14 +39,14 @@ beforeEach(() => navigate(listPage, { replace: true }));
 describe('a repeating group', { timeout: 30_000 }, () => {
   it('walks refuse → fix → save → back → save and holds exactly one item', async () => {
     const { services } = await renderInSession(<PeopleRoutes />);
-    await userEvent.click(await screen.findByRole('link', { name: 'Add a partner or director' }));
+    await userEvent.click(await screen.findByRole('link', { name: 'Add a person' }));
     // "new" becomes the item's own id at once, so the item has one id from the moment it exists.
-    await screen.findByRole('heading', { level: 1, name: 'Add a partner or director' });
+    await screen.findByRole('heading', { level: 1, name: 'Add a person' });
     expect(location.hash).toMatch(/\/items\/org\.people\/id-\d+$/);
     const itemUrl = location.hash;
 
     await userEvent.type(screen.getByRole('textbox', { name: 'Full name' }), 'Dr Ann Lee');
-    await userEvent.click(screen.getByRole('button', { name: 'Save partner or director' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link', { name: 'Select their role' })).toBeInTheDocument();
     // Refused: typed and kept, but not in the list.
@@ -60,14 +60,14 @@ describe('a repeating group', { timeout: 30_000 }, () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Registration number' }), '1234567');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
 
-    await userEvent.click(screen.getByRole('button', { name: 'Save partner or director' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
     await waitFor(() => expect(rows()).toEqual(['Dr Ann Lee']));
     expect(screen.getByText('Role: Partner')).toBeInTheDocument();
 
     // Back to the item page (the browser's Back), and Save again: still one item.
     navigate(itemUrl.slice(1));
     await screen.findByRole('heading', { level: 1, name: 'Change Dr Ann Lee' });
-    await userEvent.click(screen.getByRole('button', { name: 'Save partner or director' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save person' }));
     await waitFor(() => expect(rows()).toEqual(['Dr Ann Lee']));
     const stored = await storedPeople(services);
     expect(stored).toHaveLength(1);
@@ -76,13 +76,13 @@ describe('a repeating group', { timeout: 30_000 }, () => {
 
   it('saves an item for later once it has its name, listed as incomplete with what it still needs', async () => {
     const { services } = await renderInSession(<PeopleRoutes />);
-    await userEvent.click(await screen.findByRole('link', { name: 'Add a partner or director' }));
-    await screen.findByRole('heading', { level: 1, name: 'Add a partner or director' });
+    await userEvent.click(await screen.findByRole('link', { name: 'Add a person' }));
+    await screen.findByRole('heading', { level: 1, name: 'Add a person' });
     await userEvent.click(screen.getByRole('radio', { name: 'Partner' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save and come back later' }));
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent(
-      'Enter their full name to save this partner or director and come back to it later',
+      'Enter their full name to save this person and come back to it later',
     );
     expect(listedItems(await storedPeople(services))).toHaveLength(0);
 
@@ -97,8 +97,8 @@ describe('a repeating group', { timeout: 30_000 }, () => {
 
   it('offers back an item that was started and left, instead of adding a second one', async () => {
     const { services } = await renderInSession(<PeopleRoutes />);
-    await userEvent.click(await screen.findByRole('link', { name: 'Add a partner or director' }));
-    await screen.findByRole('heading', { level: 1, name: 'Add a partner or director' });
+    await userEvent.click(await screen.findByRole('link', { name: 'Add a person' }));
+    await screen.findByRole('heading', { level: 1, name: 'Add a person' });
     const first = location.hash;
     await userEvent.type(screen.getByRole('textbox', { name: 'Full name' }), 'Dr Cy Dee');
     await waitFor(async () => expect(await storedPeople(services)).toHaveLength(1));
@@ -107,8 +107,8 @@ describe('a repeating group', { timeout: 30_000 }, () => {
     expect(await screen.findByText(/You started adding Dr Cy Dee/)).toBeInTheDocument();
     expect(rows()).toEqual([]);
     // "Add" resumes the same item rather than starting another.
-    await userEvent.click(screen.getByRole('link', { name: 'Add a partner or director' }));
-    await screen.findByRole('heading', { level: 1, name: 'Add a partner or director' });
+    await userEvent.click(screen.getByRole('link', { name: 'Add a person' }));
+    await screen.findByRole('heading', { level: 1, name: 'Add a person' });
     expect(location.hash).toBe(first);
     expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveValue('Dr Cy Dee');
 

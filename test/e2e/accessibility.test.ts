@@ -96,10 +96,10 @@ describe('accessibility of the wizard', () => {
 
       // A repeat item page, empty and with errors.
       await go(page, paths.page(appId, 'organisation', 'org-people'));
-      await page.getByRole('link', { name: 'Add a partner or director' }).click();
-      await page.getByRole('heading', { name: 'Add a partner or director', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Add a person' }).click();
+      await page.getByRole('heading', { name: 'Add a person', level: 1 }).waitFor();
       await expectNoAxeViolations(page, `repeat item page at ${width} px`);
-      await page.getByRole('button', { name: 'Save partner or director' }).click();
+      await page.getByRole('button', { name: 'Save person' }).click();
       await expectErrorPattern(page, `repeat item page at ${width} px`);
       await expectNoAxeViolations(page, `repeat item page with errors at ${width} px`);
       if (width === 320) await page.screenshot({ path: '/tmp/journey-item-errors-320.png', fullPage: true });

@@ -87,7 +87,7 @@ describe('hostile text in every kind of field', () => {
 
       // A repeating group's item: its fields take the same text.
       await page.goto(pageUrl(h.server.url, appId, 'organisation', 'org-people'));
-      await page.getByRole('link', { name: 'Add a partner or director' }).click();
+      await page.getByRole('link', { name: 'Add a person' }).click();
       await page.locator('#item-name').fill(hostile);
       await page.locator('#item-position').fill(long);
       await page.locator('.app-save-status', { hasText: 'Saved on this computer' }).waitFor();

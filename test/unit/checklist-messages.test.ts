@@ -128,7 +128,7 @@ describe('messages by fault, on real questions', () => {
     ['required: identifier', 'reg.ico', undefined, 'Enter your ICO registration number'],
     ['required: address', 'org.registered-address', undefined, 'Enter your registered or principal office address'],
     ['required: evidence', 'ins.el-certificate', undefined, "Attach your employer's liability certificate"],
-    ['required: repeat', 'org.people', undefined, 'Add at least one partner, director or member of your organisation'],
+    ['required: repeat', 'org.people', undefined, 'Add at least one person in your organisation'],
     ['required: a repeat field', 'org.people/name', undefined, 'Enter their full name'],
     [
       'required, own words',

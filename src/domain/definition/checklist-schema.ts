@@ -82,12 +82,18 @@ export type Condition =
   | ({ readonly item: string } & Comparison)
   | ({ readonly context: ContextDate } & Comparison);
 
-/** True when some item of `from` has no item in `in` whose `inField` matches its `field` (ignoring case and spaces). */
+/**
+ * True when some item of `from` (only those for which `fromIf` holds, when given) has no item in
+ * `in` whose `inField` matches it. When `inField` chooses from `from` itself (a person chosen from
+ * the people register), items match by id; otherwise `field` and `inField` match as names,
+ * ignoring case and spaces.
+ */
 export interface Coverage {
   readonly from: string;
   readonly field: string;
   readonly in: string;
   readonly inField: string;
+  readonly fromIf?: Condition;
 }
 
 export type Comparison =
@@ -159,7 +165,13 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ service: z.union([ServiceId, z.array(ServiceId).min(1)]) }),
     z.strictObject({
-      uncovered: z.strictObject({ from: QuestionId, field: QuestionId, in: QuestionId, inField: QuestionId }),
+      uncovered: z.strictObject({
+        from: QuestionId,
+        field: QuestionId,
+        in: QuestionId,
+        inField: QuestionId,
+        fromIf: ConditionSchema.optional(),
+      }),
     }),
     CompareSchema,
   ]),
@@ -266,7 +278,15 @@ const ChoiceQuestion = z.strictObject({
   optionsFrom: z
     .union([
       z.strictObject({ services: z.literal(true) }),
-      z.strictObject({ repeat: QuestionId, labelField: QuestionId }),
+      z.strictObject({
+        repeat: QuestionId,
+        labelField: QuestionId,
+        /**
+         * Inside a repeat item: fields (by id, the same in both) filled from the chosen item when
+         * they are still empty, so a clinician's register number is not typed twice.
+         */
+        copy: z.array(QuestionId).optional(),
+      }),
     ])
     .optional(),
 });
@@ -379,6 +399,17 @@ export const Migration = z.strictObject({
   to: z.number().int().positive(),
   renamed: z.record(QuestionId, QuestionId).optional(),
   retired: z.array(QuestionId).optional(),
+  /**
+   * Questions (or "repeat.field" item fields) that used to take a typed name and now choose a
+   * person from a register (a repeating group): typed names that match a person in the register
+   * become that person; the rest are kept as typed, for the user to settle.
+   */
+  people: z
+    .strictObject({
+      register: QuestionId,
+      fields: z.array(z.string().regex(/^[a-z][a-z0-9.-]*$/)).min(1),
+    })
+    .optional(),
   notes: z.string().optional(),
 });
 export type Migration = z.infer<typeof Migration>;

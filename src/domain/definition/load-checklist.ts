@@ -9,6 +9,7 @@ import { z } from '@/domain/zod';
 import {
   ChecklistSchema,
   type Checklist,
+  type Coverage,
   type ItemQuestion,
   type Page,
   type Question,
@@ -98,6 +99,7 @@ export function loadChecklist(raw: unknown): LoadResult {
     for (const id of migration.retired ?? [])
       if (questions.has(id))
         errors.push(`Migration ${migration.from}→${migration.to}: "${id}" is retired but still exists.`);
+    if (migration.people) errors.push(...peopleMigrationErrors(migration.people, questions));
   }
   if (errors.length) return { ok: false, errors };
   return { ok: true, checklist: { definition, questions, sections, services } };
@@ -168,12 +170,13 @@ function referenceErrors(question: Question, questions: ReadonlyMap<string, Ques
   return errors;
 }
 
-function coverageErrors(
-  name: string,
-  c: { from: string; field: string; in: string; inField: string },
-  questions: ReadonlyMap<string, QuestionEntry>,
-): string[] {
+function coverageErrors(name: string, c: Coverage, questions: ReadonlyMap<string, QuestionEntry>): string[] {
   const errors: string[] = [];
+  const from = questions.get(c.from)?.question;
+  if (from?.type === 'repeat')
+    for (const id of conditionReferences(c.fromIf).items)
+      if (!from.fields.some((f) => f.id === id))
+        errors.push(`${name}: "uncovered" filters "${c.from}" on unknown field "${id}".`);
   for (const [repeatId, fieldId] of [
     [c.from, c.field],
     [c.in, c.inField],
@@ -185,6 +188,35 @@ function coverageErrors(
       errors.push(`${name}: "uncovered" refers to unknown field "${fieldId}" of "${repeatId}".`);
   }
   return errors;
+}
+
+/** A people migration's fields must now choose from its register. */
+function peopleMigrationErrors(
+  people: { register: string; fields: readonly string[] },
+  questions: ReadonlyMap<string, QuestionEntry>,
+): string[] {
+  const errors: string[] = [];
+  if (questions.get(people.register)?.question.type !== 'repeat')
+    errors.push(`People migration: register "${people.register}" is not a repeating group.`);
+  for (const path of people.fields) {
+    const target = resolvePath(path, questions);
+    const from = target && (target.type === 'radios' || target.type === 'checkboxes') ? target.optionsFrom : undefined;
+    if (!from || !('repeat' in from) || from.repeat !== people.register)
+      errors.push(`People migration: "${path}" does not choose from "${people.register}".`);
+  }
+  return errors;
+}
+
+/** "q" or "repeat.field" (the longest question id that is a prefix wins) to its question. */
+export function resolvePath(
+  path: string,
+  questions: ReadonlyMap<string, QuestionEntry>,
+): Question | ItemQuestion | undefined {
+  const whole = questions.get(path)?.question;
+  if (whole) return whole;
+  const cut = path.lastIndexOf('.');
+  const repeat = cut > 0 ? questions.get(path.slice(0, cut))?.question : undefined;
+  return repeat?.type === 'repeat' ? repeat.fields.find((f) => f.id === path.slice(cut + 1)) : undefined;
 }
 
 /** Visibility and requiredness may not depend on themselves, directly or through others. */

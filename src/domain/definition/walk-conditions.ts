@@ -3,12 +3,12 @@
  * item (`item`), and repeats compared across (`uncovered`). Used by the loader's invariant checks
  * and by the dependency graph; knows nothing about evaluation.
  */
-import type { Condition, Ref } from './checklist-schema';
+import type { Condition, Coverage, Ref } from './checklist-schema';
 
 export interface References {
   readonly questions: string[];
   readonly items: string[];
-  readonly coverage: { from: string; field: string; in: string; inField: string }[];
+  readonly coverage: Coverage[];
 }
 
 function refOf(ref: Ref, into: References): void {
@@ -25,8 +25,10 @@ export function conditionReferences(
   else if ('any' in condition) condition.any.forEach((c) => conditionReferences(c, into));
   else if ('not' in condition) conditionReferences(condition.not, into);
   else if ('uncovered' in condition) {
+    // `fromIf` speaks of the fields of `from`'s items, not of the item the condition sits in.
     into.coverage.push({ ...condition.uncovered });
     into.questions.push(condition.uncovered.from, condition.uncovered.in);
+    if (condition.uncovered.fromIf) into.questions.push(...conditionReferences(condition.uncovered.fromIf).questions);
   } else if ('service' in condition) {
     // refers to the application's chosen services, not to a question
   } else {

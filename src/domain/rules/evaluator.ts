@@ -15,6 +15,7 @@ import {
 import type {
   Comparison,
   Condition,
+  Coverage,
   IdentifierKind,
   ItemQuestion,
   Page,
@@ -26,6 +27,7 @@ import type {
 } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import { validateIdentifier } from './identifiers';
+import { repeatSource } from './people';
 import { addDays, addMonths, answerDate, parseMoney, parseNumber } from './values';
 
 export interface EvaluationDates {
@@ -173,17 +175,24 @@ export function createEvaluator(input: EvaluationInput): Evaluator {
     return false;
   }
 
-  function uncovered(from: string, field: string, inId: string, inField: string): boolean {
-    const names = (repeatId: string, fieldId: string) => {
-      const items = value(repeatId);
-      if (!isRepeatItems(items)) return [];
-      return items
-        .map((i) => i.values[fieldId])
-        .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
-        .map(normaliseName);
-    };
-    const covered = new Set(names(inId, inField));
-    return names(from, field).some((name) => !covered.has(name));
+  /** Whether some (matching) item of `from` has no item in `in` that names it; see `Coverage`. */
+  function uncovered(c: Coverage): boolean {
+    const fromQuestion = checklist.questions.get(c.from)?.question;
+    const inQuestion = checklist.questions.get(c.in)?.question;
+    const fromItems = listedItems(value(c.from));
+    const inItems = listedItems(value(c.in));
+    if (fromQuestion?.type !== 'repeat' || inQuestion?.type !== 'repeat') return false;
+    const wanted = fromItems.filter((i) => !c.fromIf || holds(c.fromIf, { repeat: fromQuestion, values: i.values }));
+    const inField = inQuestion.fields.find((f) => f.id === c.inField);
+    const source = inField ? repeatSource(inField) : undefined;
+    const byId = source?.repeat === c.from;
+    const key = (v: ItemValue | undefined) => (typeof v === 'string' && v.trim() ? normaliseName(v) : undefined);
+    const covered = new Set(inItems.map((i) => (byId ? i.values[c.inField] : key(i.values[c.inField]))));
+    return wanted.some((i) => {
+      if (byId) return !covered.has(i.id);
+      const name = key(i.values[c.field]);
+      return name !== undefined && !covered.has(name);
+    });
   }
 
   function holds(condition: Condition, item?: ItemScope): boolean {
@@ -196,8 +205,7 @@ export function createEvaluator(input: EvaluationInput): Evaluator {
       return wanted.some((s) => chosen.has(s));
     }
     if ('uncovered' in condition) {
-      const u = condition.uncovered;
-      return uncovered(u.from, u.field, u.in, u.inField);
+      return uncovered(condition.uncovered);
     }
     if ('q' in condition) {
       const q = checklist.questions.get(condition.q)?.question;
@@ -221,12 +229,49 @@ export function createEvaluator(input: EvaluationInput): Evaluator {
     const from = question.optionsFrom;
     if (!from) return [];
     if ('services' in from) return services.map((id) => ({ value: id, label: checklist.services.get(id)?.name ?? id }));
-    const items = value(from.repeat);
-    if (!isRepeatItems(items)) return [];
-    return items.map((i) => {
-      const label = i.values[from.labelField];
-      return { value: i.id, label: typeof label === 'string' && label.trim() ? label : 'Unnamed' };
+    return itemChoices(from.repeat, from.labelField, 0);
+  }
+
+  /**
+   * A repeat's items as choices: labelled by `labelField`, which may itself choose from another
+   * repeat (a declarant chosen from the people register), and hinted with the item's summary.
+   */
+  function itemChoices(repeatId: string, labelField: string, depth: number): ChoiceOption[] {
+    const repeat = checklist.questions.get(repeatId)?.question;
+    if (repeat?.type !== 'repeat') return [];
+    const field = repeat.fields.find((f) => f.id === labelField);
+    const chained = field && depth < 3 ? repeatSource(field) : undefined;
+    const labels = chained ? itemChoices(chained.repeat, chained.labelField, depth + 1) : [];
+    return listedItems(value(repeatId)).map((i) => {
+      const raw = i.values[labelField];
+      const text = typeof raw === 'string' ? (labels.find((o) => o.value === raw)?.label ?? raw).trim() : '';
+      const hint = depth === 0 ? summaryHint(repeat, i.values) : undefined;
+      return { value: i.id, label: text || 'Unnamed', ...(hint ? { hint } : {}) };
     });
+  }
+
+  /** "Partner, GMC 1234567": the item's short summary fields as words, to tell people apart. */
+  function summaryHint(repeat: RepeatQuestion, values: Readonly<Record<string, ItemValue>>): string | undefined {
+    const scope = { repeat, values };
+    const parts: string[] = [];
+    const summaryShown = new Set<string>();
+    for (const id of repeat.summaryFields ?? []) {
+      const f = repeat.fields.find((x) => x.id === id);
+      const v = values[id];
+      if (!f || !fieldVisible(f, scope) || typeof v !== 'string' || !v.trim()) continue;
+      if (f.type === 'radios' && f.options) {
+        const label = f.options.find((o) => o.value === v)?.label;
+        if (label && v !== 'none' && v !== 'other') parts.push(label.replace(/ \(.*\)$/, ''));
+      } else if (f.type === 'identifier') {
+        // "GMC 1234567": a number follows the register that names its kind.
+        const kindField = typeof f.identifier === 'object' ? f.identifier.field : undefined;
+        const registerShown = kindField !== undefined && summaryShown.has(kindField);
+        if (registerShown && parts.length) parts[parts.length - 1] = `${parts[parts.length - 1]} ${v.trim()}`;
+        else parts.push(v.trim());
+      } else if (f.type === 'text') parts.push(v.trim());
+      summaryShown.add(id);
+    }
+    return parts.length ? parts.join(', ') : undefined;
   }
 
   function identifierKind(question: Question | ItemQuestion, item?: ItemScope): IdentifierKind | undefined {

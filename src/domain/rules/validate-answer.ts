@@ -18,6 +18,7 @@ import type { ItemQuestion, MessageFault, Question } from '@/domain/definition/c
 import type { ChoiceOption, EvaluationDates } from './evaluator';
 import type { IssueCode } from './issues';
 import { validateIdentifier } from './identifiers';
+import { repeatSource } from './people';
 import { dateFromParts, parseMoney, parseNumber } from './values';
 
 export interface AnswerProblem {
@@ -53,6 +54,21 @@ export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The question's own words for a fault when it gives them, else the built message. */
 const say = (question: Question | ItemQuestion, fault: MessageFault, built: string) =>
   question.messages?.[fault] ?? built;
+
+/**
+ * A name typed before the question chose from the people register (or a person since removed
+ * from it): kept, and named, so the user can add them or choose who it is.
+ */
+const looksLikeId = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
+function notListed(values: readonly string[], noun: string | undefined): string {
+  const typed = values.filter((v) => !looksLikeId(v));
+  if (!typed.length)
+    return `The person chosen before has been removed from the people in your organisation. Select ${noun ?? 'someone from the list'}`;
+  const names = typed.map((v) => `“${v.length > 60 ? `${v.slice(0, 57)}…` : v}”`);
+  const who = names.length === 1 ? `${names[0]} is` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are`;
+  return `${who} not in the people in your organisation. Add ${names.length === 1 ? 'them' : 'each of them'} there, or select ${noun ?? 'someone from the list'}`;
+}
 
 /** "partner or director" → "partners or directors", "piece of equipment" → "pieces of equipment". */
 function plural(name: string): string {
@@ -263,11 +279,15 @@ export function validateAnswer(
         ? []
         : [problem('option', 'required', noun ? `Select ${noun}` : `Select yes or no: ${label}`)];
     case 'radios': {
+      if (repeatSource(question) && typeof value === 'string' && value.trim() && !ctx.options.some((o) => o.value === value))
+        return [{ code: 'option', message: notListed([value], noun) }];
       if (typeof value !== 'string' || !ctx.options.some((o) => o.value === value))
         return [problem('option', 'required', noun ? `Select ${noun}` : `Select one of the options: ${label}`)];
       return [];
     }
     case 'checkboxes': {
+      const unlisted = isStringList(value) ? value.filter((x) => !ctx.options.some((o) => o.value === x)) : [];
+      if (repeatSource(question) && unlisted.length) return [{ code: 'option', message: notListed(unlisted, noun) }];
       if (!isStringList(value) || value.some((x) => !ctx.options.some((o) => o.value === x)))
         return [problem('option', 'required', noun ? `Select ${noun}` : `Select from the options given: ${label}`)];
       const exclusive = ctx.options.filter((o) => o.exclusive).map((o) => o.value);

@@ -1,0 +1,41 @@
+/**
+ * People chosen from the people register (and, in general, a choice whose options are another
+ * repeating group's items): where a field takes its options from, an item's title in words
+ * (a clinician whose name is a person chosen from the register reads as that person's name), and
+ * the answers that name someone not (or no longer) in the register.
+ */
+import { listedItems, type Answers, type RepeatItem } from '@/domain/answers/answer-value';
+import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
+import type { ChoiceOption } from './evaluator';
+
+export interface RepeatSource {
+  readonly repeat: string;
+  readonly labelField: string;
+}
+
+/** The repeating group a choice takes its options from, if it does. */
+export function repeatSource(question: Question | ItemQuestion): RepeatSource | undefined {
+  if (question.type !== 'radios' && question.type !== 'checkboxes') return undefined;
+  const from = question.optionsFrom;
+  return from && 'repeat' in from ? from : undefined;
+}
+
+/**
+ * An item's title in words: its title field's answer, or, when that field is a choice (a person
+ * chosen from the register), the chosen option's label. Undefined when there is none yet.
+ */
+export function itemTitleText(
+  question: RepeatQuestion,
+  item: RepeatItem,
+  options: (field: ItemQuestion) => readonly ChoiceOption[],
+): string | undefined {
+  const raw = item.values[question.titleField];
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  const field = question.fields.find((f) => f.id === question.titleField);
+  const label = field && field.type === 'radios' ? options(field).find((o) => o.value === raw)?.label : undefined;
+  return (label ?? raw).trim();
+}
+
+/** Whether a chosen value is one of the register's people (else it is a name typed before). */
+export const isRegisterPerson = (answers: Answers, source: RepeatSource, value: string): boolean =>
+  listedItems(answers[source.repeat]).some((i) => i.id === value);
