@@ -9,6 +9,7 @@ import { isRepeatItems, type AnswerValue, type RepeatItem } from '@/domain/answe
 import { formatAnswer } from '@/domain/answers/format-answer';
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { Evaluator, ItemScope } from '@/domain/rules/evaluator';
+import { itemTitleText } from '@/domain/rules/people';
 import type { PackField, PackRecord, PackTable, PackValue } from './pack-types';
 
 export const notAnswered = 'Not answered';
@@ -81,9 +82,8 @@ const wide = new Set(['longtext']);
 const summaryTypes = new Set(['text', 'identifier', 'radios', 'yesno', 'date', 'number', 'money', 'email', 'phone']);
 const maxTableColumns = 7;
 
-export function itemTitle(repeat: RepeatQuestion, item: RepeatItem, index: number): string {
-  const raw = item.values[repeat.titleField];
-  const name = typeof raw === 'string' && raw.trim() ? raw.trim() : 'Unnamed';
+export function itemTitle(repeat: RepeatQuestion, item: RepeatItem, index: number, evaluator: Evaluator): string {
+  const name = itemTitleText(repeat, item, evaluator.options) ?? 'Unnamed';
   return `${capitalise(repeat.itemName)} ${index + 1}: ${name}`;
 }
 
@@ -128,6 +128,6 @@ function repeatValue(repeat: RepeatQuestion, items: readonly RepeatItem[], ctx: 
   };
   const records: PackRecord[] = fitsTable
     ? []
-    : items.map((item, i) => ({ title: itemTitle(repeat, item, i), fields: recordFields(repeat, item, ctx) }));
+    : items.map((item, i) => ({ title: itemTitle(repeat, item, i, ctx.evaluator), fields: recordFields(repeat, item, ctx) }));
   return { kind: 'repeat', table, records };
 }

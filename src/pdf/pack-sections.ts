@@ -96,7 +96,7 @@ export function evidenceUses(evaluation: Evaluation, numbering: Numbering): Map<
     if (question.type !== 'repeat' || !isRepeatItems(value)) continue;
     value.forEach((item, index) => {
       const scope: ItemScope = { repeat: question, values: item.values };
-      const name = itemTitle(question, item, index).replace(/^[^:]*: /, '');
+      const name = itemTitle(question, item, index, evaluator).replace(/^[^:]*: /, '');
       for (const field of question.fields) {
         const files = item.values[field.id];
         if (field.type !== 'evidence' || !evaluator.fieldVisible(field, scope) || !isStringList(files)) continue;

@@ -7,6 +7,7 @@ import { listedItems, type ItemValue } from '@/domain/answers/answer-value';
 import { formatAnswer } from '@/domain/answers/format-answer';
 import type { Section } from '@/domain/definition/checklist-schema';
 import type { Evaluation } from '@/domain/rules/evaluate';
+import { itemTitleText } from '@/domain/rules/people';
 import { SummaryList, type SummaryRow } from '../nhs/summary-list';
 import { href } from '../routing/hash-location';
 import { paths, withReturn } from '../routing/paths';
@@ -59,9 +60,9 @@ export function AnswerRows({
         });
         items.forEach((item, index) => {
           const scope = { repeat: question, values: item.values };
-          const title = item.values[question.titleField];
+          const title = itemTitleText(question, item, ev.options);
           groups.push({
-            title: `${question.itemName.charAt(0).toUpperCase()}${question.itemName.slice(1)} ${index + 1}${typeof title === 'string' && title.trim() ? `: ${title}` : ''}`,
+            title: `${question.itemName.charAt(0).toUpperCase()}${question.itemName.slice(1)} ${index + 1}${title ? `: ${title}` : ''}`,
             rows: question.fields
               .filter((f) => ev.fieldVisible(f, scope))
               .map((f) => ({

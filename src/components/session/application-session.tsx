@@ -34,6 +34,7 @@ import { isoDate } from './dates';
 // first application opened, not with the app shell.
 const SaveProblems = lazy(() => import('./save-problems').then((m) => ({ default: m.SaveProblems })));
 import { combine, conflictOf, settleConflict, type SessionConflict, type SessionStates } from './save-states';
+import { useSettlePeopleOnOpen } from './settle-people';
 
 export type { SessionConflict } from './save-states';
 
@@ -72,6 +73,8 @@ export interface ApplicationSession {
   /** Records that a final pack dated `at` was made from revision `base` (see standing.ts), and saves it. */
   recordExport(at: string, base: number): Promise<void>;
   evaluationInput(overrides?: Answers): EvaluationInput;
+  /** How many typed names were linked to the people in the organisation when it was opened. */
+  readonly peopleLinked: number;
 }
 
 type Loaded =
@@ -289,6 +292,17 @@ export function ApplicationSessionProvider({
     return null;
   }, []);
 
+  const peopleLinked = useSettlePeopleOnOpen(
+    loaded.kind === 'ready'
+      ? {
+          checklist: loaded.checklist,
+          answers: { ...loaded.profile.answers, ...loaded.application.answers },
+          key: `${loaded.application.id}:${generation}`,
+        }
+      : null,
+    setAnswers,
+  );
+
   const session = useMemo<ApplicationSession | null>(() => {
     if (loaded.kind !== 'ready') return null;
     const answers = { ...loaded.profile.answers, ...loaded.application.answers };
@@ -328,8 +342,21 @@ export function ApplicationSessionProvider({
         },
         evidence: evidenceInfo,
       }),
+      peopleLinked,
     };
-  }, [loaded, evidence, states, resolveConflict, setAnswers, setCompleted, flush, exportBase, recordPack, services]);
+  }, [
+    loaded,
+    evidence,
+    states,
+    resolveConflict,
+    setAnswers,
+    setCompleted,
+    flush,
+    exportBase,
+    recordPack,
+    services,
+    peopleLinked,
+  ]);
 
   if (loaded.kind !== 'ready' || !session)
     return (

@@ -7,6 +7,8 @@
 import type { EvidenceMeta } from '@/domain/application/application';
 import type { ItemQuestion, Question } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import type { ChoiceOption } from '@/domain/rules/evaluator';
+import { itemTitleText, repeatSource } from '@/domain/rules/people';
 import { formatDate } from '@/domain/rules/values';
 import { isStringList, listedItems, type Answers } from './answer-value';
 import { formatFileSize } from './format-answer';
@@ -26,8 +28,7 @@ export function evidenceUses(checklist: LoadedChecklist, answers: Answers): Read
     if (question.type === 'evidence' && isStringList(value)) value.forEach((id) => add(id, nounOf(question)));
     if (question.type !== 'repeat') continue;
     for (const item of listedItems(value)) {
-      const title = item.values[question.titleField];
-      const owner = typeof title === 'string' && title.trim() ? title.trim() : `a ${question.itemName}`;
+      const owner = itemTitleText(question, item, (field) => personChoices(answers, field)) ?? `a ${question.itemName}`;
       for (const field of question.fields) {
         const files = item.values[field.id];
         if (field.type === 'evidence' && isStringList(files))
@@ -42,4 +43,14 @@ export function evidenceUses(checklist: LoadedChecklist, answers: Answers): Read
 export function fileDetails(meta: EvidenceMeta, uses: readonly string[] | undefined): string {
   const parts = [formatFileSize(meta.size), `attached ${formatDate(meta.addedAt.slice(0, 10))}`];
   return uses?.length ? `${parts.join(', ')}, for ${uses.join('; ')}` : `${parts.join(', ')}, not used yet`;
+}
+
+/** A field's options when it chooses from a repeat (a person from the register), labelled by name. */
+function personChoices(answers: Answers, field: ItemQuestion): ChoiceOption[] {
+  const from = repeatSource(field);
+  if (!from) return [];
+  return listedItems(answers[from.repeat]).flatMap((i) => {
+    const label = i.values[from.labelField];
+    return typeof label === 'string' ? [{ value: i.id, label }] : [];
+  });
 }

@@ -9,6 +9,7 @@ import { formatAnswer, type FormatContext } from '@/domain/answers/format-answer
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { ChoiceOption } from '@/domain/rules/evaluator';
+import { itemTitleText } from '@/domain/rules/people';
 import { formatDate } from '@/domain/rules/values';
 import type { Application, OrganisationProfile } from './application';
 
@@ -29,11 +30,9 @@ export interface DifferenceContext {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function itemLine(question: RepeatQuestion, item: RepeatItem, index: number, ctx: DifferenceContext): string {
-  const title = item.values[question.titleField];
   const name =
-    typeof title === 'string' && title.trim()
-      ? title.trim()
-      : `${question.itemName.charAt(0).toUpperCase()}${question.itemName.slice(1)} ${index + 1}`;
+    itemTitleText(question, item, ctx.options) ??
+    `${question.itemName.charAt(0).toUpperCase()}${question.itemName.slice(1)} ${index + 1}`;
   const details = question.fields
     .filter((f) => f.id !== question.titleField)
     .flatMap((f) => {

@@ -6,7 +6,8 @@
  */
 import { isStringList, listedItems, type AnswerValue, type RepeatItem } from '@/domain/answers/answer-value';
 import type { Check, ItemQuestion, Question, RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
-import { createEvaluator, type EvaluationInput, type Evaluator, type ItemScope } from './evaluator';
+import { createEvaluator, type ChoiceOption, type EvaluationInput, type Evaluator, type ItemScope } from './evaluator';
+import { itemTitleText } from './people';
 import type { Issue } from './issues';
 import { capitalise, validateAnswer } from './validate-answer';
 import { addDays, formatDate } from './values';
@@ -37,9 +38,17 @@ export function evaluate(input: EvaluationInput, only?: { readonly pageId: strin
 type Place = Pick<Issue, 'sectionId' | 'pageId' | 'questionId' | 'itemId' | 'fieldId' | 'itemTitle'>;
 
 /** An item's name as lists show it: its title field, or "Member practice 2". */
-export function itemName(question: RepeatQuestion, item: RepeatItem, index: number): string {
-  const title = item.values[question.titleField];
-  return typeof title === 'string' && title.trim() ? title.trim() : `${capitalise(question.itemName)} ${index + 1}`;
+/**
+ * The item's name in words ("Dr Ann Lee"; a person chosen from the register by their name), or
+ * "Clinician 2" when it has none yet. `options` resolves a title field that is a choice.
+ */
+export function itemName(
+  question: RepeatQuestion,
+  item: RepeatItem,
+  index: number,
+  options?: (field: ItemQuestion) => readonly ChoiceOption[],
+): string {
+  return itemTitleText(question, item, options ?? (() => [])) ?? `${capitalise(question.itemName)} ${index + 1}`;
 }
 
 function questionIssues(ev: Evaluator, question: Question, at: Place): Issue[] {
@@ -48,7 +57,7 @@ function questionIssues(ev: Evaluator, question: Question, at: Place): Issue[] {
   if (question.type === 'repeat')
     for (const [index, item] of listedItems(value).entries()) {
       const scope: ItemScope = { repeat: question, values: item.values };
-      const place = { ...at, itemId: item.id, itemTitle: itemName(question, item, index) };
+      const place = { ...at, itemId: item.id, itemTitle: itemName(question, item, index, ev.options) };
       for (const field of question.fields) {
         if (!ev.fieldVisible(field, scope)) continue;
         issues.push(...answerIssues(ev, field, item.values[field.id], { ...place, fieldId: field.id }, scope));

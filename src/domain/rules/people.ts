@@ -11,6 +11,8 @@ import type { ChoiceOption } from './evaluator';
 export interface RepeatSource {
   readonly repeat: string;
   readonly labelField: string;
+  /** Fields of the chosen item copied into this item when still empty. */
+  readonly copy?: readonly string[];
 }
 
 /** The repeating group a choice takes its options from, if it does. */

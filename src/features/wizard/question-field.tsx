@@ -8,10 +8,12 @@ import type { AnswerValue } from '@/domain/answers/answer-value';
 import type { Question } from '@/domain/definition/checklist-schema';
 import type { Evaluator } from '@/domain/rules/evaluator';
 import type { Issue } from '@/domain/rules/issues';
+import { repeatSource } from '@/domain/rules/people';
 import { Details } from '@/components/nhs/messages';
 import { EvidenceField } from './evidence-field';
 import { fieldRegistry } from './field-registry';
 import { IssueCallouts } from './issue-callouts';
+import { RegisterChoice } from './register-choice';
 import type { FieldProps } from './field-props';
 import { RepeatField } from './repeat-field';
 import { WhyWeAsk } from './why-we-ask';
@@ -65,6 +67,9 @@ export function QuestionField(props: QuestionFieldProps) {
       ) : (
         fieldRegistry[question.type](field)
       )}
+      {repeatSource(question) ? (
+        <RegisterChoice question={question} value={field.value} options={field.options} />
+      ) : null}
       {question.help ? (
         <Details summary={question.help.summary}>
           {question.help.text.split('\n\n').map((para) => (

@@ -56,7 +56,7 @@ export function RepeatField(p: FieldProps & { readonly issues: readonly Issue[];
       {removed ? (
         <div className="nhsuk-inset-text" role="status">
           <p>
-            Removed {itemTitle(question, removed.item, removed.index)}.{' '}
+            Removed {itemTitle(question, removed.item, removed.index, p.evaluator.options)}.{' '}
             <Button variant="secondary" className="app-button--inline" onClick={undo}>
               Undo
             </Button>
@@ -86,7 +86,7 @@ export function RepeatField(p: FieldProps & { readonly issues: readonly Issue[];
               key={item.id}
               question={question}
               item={item}
-              title={itemTitle(question, item, index)}
+              title={itemTitle(question, item, index, p.evaluator.options)}
               issues={p.issues}
               evaluator={p.evaluator}
               changeHref={itemHref(item.id)}

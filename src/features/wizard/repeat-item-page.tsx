@@ -15,6 +15,7 @@ import { hasAnswer, isRepeatItems, listedItems, type ItemValue, type RepeatItem 
 import type { Page, RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
 import { evaluate } from '@/domain/rules/evaluate';
 import { fieldNoun } from '@/domain/rules/item-status';
+import { repeatSource } from '@/domain/rules/people';
 import { engineResolver } from '@/components/forms/engine-resolver';
 import { Button, ButtonGroup } from '@/components/nhs/button';
 import { Details } from '@/components/nhs/messages';
@@ -28,6 +29,7 @@ import { errorPart, submitAction, WizardForm } from './wizard-form';
 import { focusTarget, type FieldProps } from './field-props';
 import { fieldRegistry } from './field-registry';
 import { IssueCallouts } from './issue-callouts';
+import { RegisterChoice } from './register-choice';
 import { itemTitle } from './repeat-field';
 import { WhyWeAsk } from './why-we-ask';
 
@@ -43,11 +45,17 @@ export function RepeatItemPage({
   page,
   question,
   itemId: id,
+  returnTo,
+  name,
 }: {
   readonly section: Section;
   readonly page: Page;
   readonly question: RepeatQuestion;
   readonly itemId: string;
+  /** Where Save and Cancel go (an "add a person" link from another page), else the list. */
+  readonly returnTo?: string;
+  /** A new item's title field, given by the link that opened it ("add Dr Ann Lee"). */
+  readonly name?: string;
 }) {
   const session = useApplicationSession();
   const all = useMemo(() => {
@@ -64,7 +72,7 @@ export function RepeatItemPage({
   const listedRef = useRef(listed);
   listedRef.current = listed;
   const position = listed && existing ? listedItems(all).indexOf(existing) : listedItems(all).length;
-  const initial = useRef(existing?.values ?? {});
+  const initial = useRef(existing?.values ?? (name ? { [question.titleField]: name } : {}));
 
   const withItem = (values: FieldValues, inList: boolean) => {
     const item: RepeatItem = inList
@@ -107,9 +115,25 @@ export function RepeatItemPage({
       { id: field.id, message: String(error.message), part, targetId: focusTarget(field, `item-${field.id}`, part) },
     ];
   });
-  const title = listed && existing ? `Change ${itemTitle(question, existing, position)}` : `Add a ${question.itemName}`;
+  const title =
+    listed && existing
+      ? `Change ${itemTitle(question, existing, position, live.evaluator.options)}`
+      : `Add a ${question.itemName}`;
   usePageTitle(title, errors.length > 0);
-  const back = paths.page(session.application.id, section.id, page.id);
+  const list = paths.page(session.application.id, section.id, page.id);
+  const back = returnTo ?? list;
+
+  /** Choosing a person fills this item's register and number from the register, where still empty. */
+  const copyFromChosen = (field: (typeof question.fields)[number], chosen: unknown) => {
+    const from = repeatSource(field);
+    const copy = from?.copy ?? [];
+    if (!from || typeof chosen !== 'string' || !copy.length) return;
+    const person = listedItems(session.answers[from.repeat]).find((i) => i.id === chosen);
+    for (const id of copy) {
+      const v = person?.values[id];
+      if (v !== undefined && !hasAnswer(form.getValues(id) as ItemValue | undefined)) setValue(id, v);
+    }
+  };
 
   const saveToList = async () => {
     setListed(true);
@@ -154,7 +178,10 @@ export function RepeatItemPage({
               question: field,
               domId: `item-${field.id}`,
               value: values[field.id] as ItemValue | undefined,
-              onChange: (v) => setValue(field.id, v, { shouldValidate: checked }),
+              onChange: (v) => {
+                setValue(field.id, v, { shouldValidate: checked });
+                copyFromChosen(field, v);
+              },
               onBlur: () => undefined,
               error: errors.find((e) => e.id === field.id),
               asHeading: false,
@@ -162,6 +189,13 @@ export function RepeatItemPage({
               identifierKind: live.evaluator.identifierKind(field, scope),
               reveals: new Map(),
             })}
+            {repeatSource(field) ? (
+              <RegisterChoice
+                question={field}
+                value={values[field.id] as ItemValue | undefined}
+                options={live.evaluator.options(field)}
+              />
+            ) : null}
             {field.help ? (
               <Details summary={field.help.summary}>
                 <p>{field.help.text}</p>

@@ -19,6 +19,7 @@ import { useApplicationSession } from '@/components/session/application-session'
 import { SaveStatus } from '@/components/session/save-status';
 import { ApplicationFacts } from './application-facts';
 import { KeptVersionsNotice } from './kept-versions-notice';
+import { PeopleNote } from './people-note';
 import { visiblePages } from './section-navigation';
 
 const groupHeadings: Record<SectionGroup, string> = {
@@ -90,6 +91,7 @@ export function TaskListPage() {
         </p>
         <SaveStatus state={session.saveState} />
         <KeptVersionsNotice applicationId={application.id} profileId={profile.id} />
+        <PeopleNote />
         {groups.map(({ group, tasks }) =>
           tasks.length ? (
             <section key={group} className="app-task-group">

@@ -57,25 +57,47 @@ export function WizardSectionCheck({ params }: RouteProps) {
  * "Add a …" opens `…/new`: the item still being added, if there is one (never a second copy), or
  * a new id. The address is replaced with the item's own, so a reload comes back to the same item.
  */
-function NewItem({ section, page, question }: { section: Section; page: Page; question: RepeatQuestion }) {
+function NewItem({
+  section,
+  page,
+  question,
+  query,
+}: {
+  section: Section;
+  page: Page;
+  question: RepeatQuestion;
+  query: URLSearchParams;
+}) {
   const session = useApplicationSession();
   const { newId } = useAppServices();
   const appId = session.application.id;
   const pendingId = pendingItem(session.answers[question.id])?.id;
   useEffect(() => {
-    navigate(paths.item(appId, section.id, page.id, question.id, pendingId ?? newId()), { replace: true });
+    // "?return=" and "?name=" (an "add a person" link) are kept for the item's own address.
+    const rest = query.toString();
+    const to = paths.item(appId, section.id, page.id, question.id, pendingId ?? newId());
+    navigate(rest ? `${to}?${rest}` : to, { replace: true });
     // Once, when "new" is opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return null;
 }
 
-export function WizardItem({ params }: RouteProps) {
+export function WizardItem({ params, query }: RouteProps) {
   const { section, page } = useLocate(params);
   const question = page?.questions.find((q): q is RepeatQuestion => q.id === params.questionId && q.type === 'repeat');
   if (!section || !page || !question || !params.itemId) return <NotInChecklist />;
-  if (params.itemId === 'new') return <NewItem section={section} page={page} question={question} />;
+  if (params.itemId === 'new') return <NewItem section={section} page={page} question={question} query={query} />;
+  const name = query.get('name');
   return (
-    <RepeatItemPage key={params.itemId} section={section} page={page} question={question} itemId={params.itemId} />
+    <RepeatItemPage
+      key={params.itemId}
+      section={section}
+      page={page}
+      question={question}
+      itemId={params.itemId}
+      returnTo={returnPath(query)}
+      name={name && name.length <= 200 ? name : undefined}
+    />
   );
 }
