@@ -39,7 +39,6 @@ const pages: readonly TypedPage[] = [
     section: 'organisation',
     page: 'org-contact',
     values: (i) => ({
-      'org-contact-name': `Zoë Ó Briain ${i}`,
       'org-contact-position': `Practice manager, revision ${i}`,
       'org-contact-email': `manager.${i}@riverside-surgery.nhs.uk`,
       'org-contact-phone': `01244 555 ${String(i).padStart(3, '0')}`,

@@ -189,8 +189,8 @@ describe('where the application stands', () => {
       expect(await statusRow(page).locator('.nhsuk-tag').innerText()).toBe('Draft');
       await screenshot(app, 'task-list-new', page.locator('main'));
       await page.goto(pageUrl(h.server.url, second, 'declaration', 'decl.confirm'));
-      await page.locator('#decl-name').waitFor();
-      expect(await page.locator('#decl-name').inputValue()).toBe('Dr Gwenllïan ap Dafydd');
+      await page.locator('#decl-date-day').waitFor();
+      expect(await page.getByRole('radio', { name: 'Dr Gwenllïan ap Dafydd' }).isChecked()).toBe(true);
       expect(await page.locator('#decl-date-day').inputValue()).toBe('');
       await openDashboard(page);
       expect(await card(page, 'NHS Devon CCG').locator('.nhsuk-tag').innerText()).toBe('Draft');

@@ -29,8 +29,7 @@ const pages: { section: string; page: string; fields: Record<string, string> }[]
     section: 'organisation',
     page: 'org-contact',
     fields: {
-      'org-contact-name': script,
-      'org-contact-position': img,
+      'org-contact-position': `${script} ${img}`,
       'org-contact-email': hostile,
       'org-contact-phone': long,
     },

@@ -15,7 +15,6 @@ const h = sharedHarness();
 /** About 600 KB as IndexedDB stores it (two bytes a character): far over the room left. */
 const longAnswer = 'Łódź clinic rota – '.repeat(15_000).slice(0, 150_000);
 const earlier = {
-  '#gov-cg-lead-name': 'Dr Helen Okafor',
   '#gov-cg-lead-registration': 'GMC 1234567',
   '#gov-cg-framework': 'Monthly clinical governance meetings, minuted, with an annual audit plan.',
 };
@@ -49,8 +48,8 @@ describe('when the disk is full', () => {
       for (const [selector, text] of Object.entries(earlier)) await page.locator(selector).fill(text);
       const stored = async () => (await storedProfiles(page))[0]?.answers ?? {};
       await expect
-        .poll(async () => [(await stored())['gov.cg-lead-name'], (await stored())['gov.cg-framework']])
-        .toEqual([earlier['#gov-cg-lead-name'], earlier['#gov-cg-framework']]);
+        .poll(async () => [(await stored())['gov.cg-lead-registration'], (await stored())['gov.cg-framework']])
+        .toEqual([earlier['#gov-cg-lead-registration'], earlier['#gov-cg-framework']]);
 
       // The long answer does not fit: a clear message within a second of typing it.
       await page.locator('#gov-cg-framework').fill(longAnswer);
@@ -72,7 +71,7 @@ describe('when the disk is full', () => {
         profiles: { answers: Record<string, unknown> }[];
       };
       expect(backup.profiles[0]?.answers['gov.cg-framework']).toBe(longAnswer);
-      expect(backup.profiles[0]?.answers['gov.cg-lead-name']).toBe(earlier['#gov-cg-lead-name']);
+      expect(backup.profiles[0]?.answers['gov.cg-lead-registration']).toBe(earlier['#gov-cg-lead-registration']);
       await message.getByText(/Backup downloaded as aqp-backup-.*\.json/).waitFor();
 
       expect(app.pageErrors, 'unhandled rejections and exceptions').toEqual([]);
@@ -82,7 +81,6 @@ describe('when the disk is full', () => {
       await cdp.send('Storage.overrideQuotaForOrigin', { origin: h.server.origin });
       await page.reload();
       await page.locator('#gov-cg-framework').waitFor();
-      expect(await page.locator('#gov-cg-lead-name').inputValue()).toBe(earlier['#gov-cg-lead-name']);
       expect(await page.locator('#gov-cg-lead-registration').inputValue()).toBe(earlier['#gov-cg-lead-registration']);
       expect(await page.locator('#gov-cg-framework').inputValue()).toBe(longAnswer);
       await app.expectClean();

@@ -131,7 +131,11 @@ export function RepeatItemPage({
     const person = listedItems(session.answers[from.repeat]).find((i) => i.id === chosen);
     for (const id of copy) {
       const v = person?.values[id];
-      if (v !== undefined && !hasAnswer(form.getValues(id) as ItemValue | undefined)) setValue(id, v);
+      const target = question.fields.find((f) => f.id === id);
+      // Only a value this item's field can hold (a podiatrist's register has no GMC option).
+      const choices = target?.type === 'radios' ? target.options : undefined;
+      const fits = !choices || choices.some((o) => o.value === v);
+      if (v !== undefined && fits && !hasAnswer(form.getValues(id) as ItemValue | undefined)) setValue(id, v);
     }
   };
 

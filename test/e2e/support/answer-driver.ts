@@ -318,8 +318,12 @@ export class AnswerDriver {
         return [0, 1].map((i) => ({ kind: 'checked', id: optionId(domId, i), expected: i === index }));
       }
       case 'radios': {
-        const options = evaluator.options(question).map((o) => o.value);
-        const index = options.indexOf(String(value));
+        const choices = evaluator.options(question);
+        const options = choices.map((o) => o.value);
+        // A person may be planned by name: the option with that label (the people register's ids
+        // are made as the driver adds them).
+        const byLabel = choices.findIndex((o) => o.label === String(value));
+        const index = options.includes(String(value)) ? options.indexOf(String(value)) : byLabel;
         if (index < 0) throw new Error(`${question.id}: "${String(value)}" is not one of ${options.join(', ')}`);
         await page.locator(`#${optionId(domId, index)}`).check();
         return options.map((_, i) => ({ kind: 'checked', id: optionId(domId, i), expected: i === index }));

@@ -13,7 +13,7 @@ import type { EvaluationDates, EvidenceInfo } from '@/domain/rules/evaluator';
 import { addDays } from '@/domain/rules/values';
 import { isoDate } from '@/components/session/dates';
 import { aqp } from '../../helpers/engine';
-import { fillAnswers } from '../../fixtures/applications/answer-filler';
+import { everyoneInRegister, fillAnswers } from '../../fixtures/applications/answer-filler';
 
 type ItemValues = Readonly<Record<string, ItemValue>>;
 
@@ -239,14 +239,17 @@ export function planApplication(scenario: Scenario, dates = journeyDates()): Pla
   const evidence = new Map<string, EvidenceInfo>(
     scenario.files.map((f) => [f.id, { id: f.id, name: f.name, validUntil: validUntilOf(dates) }]),
   );
-  const answers = fillAnswers({
+  const answers = everyoneInRegister(
     checklist,
-    services: scenario.services,
-    dates,
-    evidence,
-    answers: { ...scenario.answers, 'bid.model': scenario.applicantType },
-    items: scenario.items,
-    files: (path) => [(scenario.files.find((f) => f.for?.test(path)) ?? fallback).id],
-  });
+    fillAnswers({
+      checklist,
+      services: scenario.services,
+      dates,
+      evidence,
+      answers: { ...scenario.answers, 'bid.model': scenario.applicantType },
+      items: scenario.items,
+      files: (path) => [(scenario.files.find((f) => f.for?.test(path)) ?? fallback).id],
+    }),
+  );
   return { scenario, checklist, dates, answers, files: new Map(scenario.files.map((f) => [f.id, f])) };
 }
