@@ -69,9 +69,21 @@ async function addPractice(page: Page, practice: Practice, index: number) {
     .getByRole('group', { name: 'Do they hold insurance and indemnity that covers this work?' })
     .getByLabel('Yes')
     .check();
-  await page
-    .getByLabel('Which clinicians will deliver the service?')
-    .fill(`Jo Bloggs, podiatrist, HCPC CH${12345 + index}`);
+  // The practice's podiatrist is added to the people in the organisation from here, and the page
+  // comes back with everything typed on it kept; then they are ticked as this practice's clinician.
+  const clinician = `Jo Bloggs ${index + 1}`;
+  await page.getByRole('link', { name: index === 0 ? 'Add a person' : 'Add someone who is not listed' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Add a person' }).waitFor();
+  await page.getByRole('textbox', { name: 'Full name' }).fill(clinician);
+  await page.getByRole('radio', { name: 'Clinician at a member practice, or sessional' }).check();
+  await page.getByRole('textbox', { name: 'Where do they work? (optional)' }).fill(practice.name);
+  await page.getByRole('radio', { name: /^HCPC/ }).check();
+  await page.getByRole('textbox', { name: 'Registration number' }).fill(`CH${12345 + index}`);
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Add a member practice' }).waitFor();
+  expect(await page.getByLabel('Legal name').inputValue()).toBe(practice.name);
+  expect(await page.getByLabel('CQC provider ID').inputValue()).toBe(practice.cqc);
+  await page.getByRole('checkbox', { name: clinician, exact: true }).check();
   if (practice.documents) {
     await attachDocuments(page, practice);
     await page.getByRole('button', { name: 'Save member practice', exact: true }).click();

@@ -159,7 +159,7 @@ export function parseBackup(text: string): ParsedBackup {
     const envelope = EncryptedBackupSchema.safeParse(json.value);
     return envelope.success
       ? { ok: true, kind: 'encrypted', envelope: envelope.data }
-      : invalid(describeIssues(envelope.error));
+      : invalid(`${describeIssues(envelope.error)}.`);
   }
   if (format !== backupFileFormat) return invalid('it was not made by this app’s “Download a backup”.');
   if (text.length > maxBackupChars) return invalid('it is larger than 100 MB.');

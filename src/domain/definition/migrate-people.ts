@@ -125,6 +125,10 @@ export function settlePeople(checklist: LoadedChecklist, answers: Answers): Peop
   return { changed, matched, unsettled };
 }
 
+/** The person's name in a mention: a line of an old list of clinicians gives its leading name. */
+export const mentionName = (checklist: LoadedChecklist, mention: PersonMention): string =>
+  checklist.questions.get(mention.path) ? mention.name : leadingName(mention.name) || mention.name;
+
 /**
  * "Add them to the people in your organisation": each distinct name not yet settled becomes a
  * person in the register (with the register and number its item already gives, where the field
@@ -143,7 +147,7 @@ export function addToRegister(
   const register = [...(isRepeatItems(answers[registerId]) ? answers[registerId] : [])];
   const known = new Set(listedItems(register).map((p) => nameKey(String(p.values.name ?? ''))));
   for (const mention of mentions) {
-    const name = checklist.questions.get(mention.path) ? mention.name : leadingName(mention.name) || mention.name;
+    const name = mentionName(checklist, mention);
     if (!nameKey(name) || known.has(nameKey(name))) continue;
     known.add(nameKey(name));
     const values: Record<string, ItemValue> = { name };
