@@ -8,8 +8,8 @@
 import { isRepeatItems, type AnswerValue, type RepeatItem } from '@/domain/answers/answer-value';
 import { formatAnswer } from '@/domain/answers/format-answer';
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
-import type { Evaluator, ItemScope } from '@/domain/rules/evaluator';
-import { itemTitleText } from '@/domain/rules/people';
+import type { ChoiceOption, Evaluator, ItemScope } from '@/domain/rules/evaluator';
+import { itemTitleText, repeatSource } from '@/domain/rules/people';
 import type { PackField, PackRecord, PackTable, PackValue } from './pack-types';
 
 export const notAnswered = 'Not answered';
@@ -41,7 +41,7 @@ export function answerLines(
   if (question.type === 'repeat') return null;
   const identifierKind = ctx.evaluator.identifierKind(question, scope);
   const lines = formatAnswer(question, value, {
-    options: ctx.evaluator.options(question),
+    options: referenced(question, ctx),
     evidenceName: (id) => {
       const file = ctx.evidence.get(id);
       return file ? `${file.name} (${file.ref})` : undefined;
@@ -51,6 +51,20 @@ export function answerLines(
   if (lines.length === 0) return null;
   if (!freeText.has(question.type)) return lines;
   return lines.join('\n').replace(/\r\n?/g, '\n').replace(/\s+$/, '').split('\n');
+}
+
+/**
+ * A person chosen from the people register is printed by name with where they are in it
+ * ("Dr Ann Lee (person 2)"): the register, printed once, has their role and registration.
+ */
+function referenced(question: Question | ItemQuestion, ctx: AnswerContext): readonly ChoiceOption[] {
+  const options = ctx.evaluator.options(question);
+  const source = repeatSource(question);
+  const register = ctx.evaluator.input.checklist.definition.migrations?.find((m) => m.people)?.people?.register;
+  if (!source || source.repeat !== register) return options;
+  const repeat = ctx.evaluator.input.checklist.questions.get(register)?.question;
+  const noun = repeat?.type === 'repeat' ? repeat.itemName : 'person';
+  return options.map((o, i) => ({ ...o, label: `${o.label} (${noun} ${i + 1})` }));
 }
 
 /** A top-level question's visible answer as a pack value. */
@@ -128,6 +142,9 @@ function repeatValue(repeat: RepeatQuestion, items: readonly RepeatItem[], ctx: 
   };
   const records: PackRecord[] = fitsTable
     ? []
-    : items.map((item, i) => ({ title: itemTitle(repeat, item, i, ctx.evaluator), fields: recordFields(repeat, item, ctx) }));
+    : items.map((item, i) => ({
+        title: itemTitle(repeat, item, i, ctx.evaluator),
+        fields: recordFields(repeat, item, ctx),
+      }));
   return { kind: 'repeat', table, records };
 }
