@@ -80,6 +80,9 @@ export function describeIssues(error: z.ZodError): string {
     .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
     .join('');
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more problems)` : '';
+  // zod says "Invalid input: expected string, received undefined" for a field that is not there.
+  if (where !== '' && issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
+    return `"${where}" is missing${more}`;
   return `${where === '' ? '' : `"${where}": `}${issue.message}${more}`;
 }
 
