@@ -156,15 +156,16 @@ describe('the pack model of the large reference application', () => {
   it('builds the conflicts register and one declaration per person', () => {
     const part = conflicts(model);
     expect(part?.register.rows).toHaveLength(4);
-    expect(part?.register.rows[0]?.[0]).toBe('Siân Llŷr\nDirector');
+    expect(part?.register.rows[0]?.[0]).toBe('Siân Llŷr (person 1)\nDirector');
+    // Each declarant is a person from the people register, named with where they are in it.
     expect(part?.declarants.map((d) => d.name)).toEqual([
-      'Siân Llŷr',
-      'Dr Gwenllïan ap Dafydd',
-      'Zoë Ó Briain',
-      'Łukasz Wróbel',
-      'Şükrü Öztürk',
-      'Dr Ieuan Gŵyn',
-      'Dr Chidi Okonkwo',
+      'Siân Llŷr (person 1)',
+      'Dr Gwenllïan ap Dafydd (person 2)',
+      'Zoë Ó Briain (person 3)',
+      'Łukasz Wróbel (person 4)',
+      'Şükrü Öztürk (person 5)',
+      'Dr Ieuan Gŵyn (person 6)',
+      expect.stringMatching(/^Dr Chidi Okonkwo \(person \d+\)$/),
     ]);
     expect(part?.declarants[0]?.interests).toHaveLength(2);
     expect(part?.declarants[3]?.interests).toEqual([]);
@@ -195,7 +196,7 @@ describe('the pack model of the large reference application', () => {
       'What gives you authority to sign?',
       'Date',
     ]);
-    expect(part?.signatory[0]?.value).toBe('Siân Llŷr');
+    expect(part?.signatory[0]?.value).toBe('Siân Llŷr (person 1)');
   });
 
   it('describes the pack in its metadata and names the file after organisation, service and date', () => {

@@ -4,7 +4,7 @@
  * (a clinician whose name is a person chosen from the register reads as that person's name), and
  * the answers that name someone not (or no longer) in the register.
  */
-import { listedItems, type Answers, type RepeatItem } from '@/domain/answers/answer-value';
+import { hasAnswer, listedItems, type Answers, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { ChoiceOption } from './evaluator';
 
@@ -41,3 +41,29 @@ export function itemTitleText(
 /** Whether a chosen value is one of the register's people (else it is a name typed before). */
 export const isRegisterPerson = (answers: Answers, source: RepeatSource, value: string): boolean =>
   listedItems(answers[source.repeat]).some((i) => i.id === value);
+
+/**
+ * Choosing a person in a repeat item (a clinician, a declarant): the item's fields that copy from
+ * the chosen person and are still empty, with the person's values, where the item's field can
+ * hold them (a podiatrist's register has no GMC option).
+ */
+export function copiedFromChosen(
+  question: RepeatQuestion,
+  field: ItemQuestion,
+  chosen: unknown,
+  answers: Answers,
+  current: Readonly<Record<string, ItemValue | undefined>>,
+): Record<string, ItemValue> {
+  const from = repeatSource(field);
+  const out: Record<string, ItemValue> = {};
+  if (!from || typeof chosen !== 'string') return out;
+  const person = listedItems(answers[from.repeat]).find((i) => i.id === chosen);
+  for (const id of from.copy ?? []) {
+    const v = person?.values[id];
+    const target = question.fields.find((f) => f.id === id);
+    const choices = target?.type === 'radios' ? target.options : undefined;
+    const fits = !choices || choices.some((o) => o.value === v);
+    if (v !== undefined && target && fits && !hasAnswer(current[id])) out[id] = v;
+  }
+  return out;
+}

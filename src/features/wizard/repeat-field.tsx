@@ -18,6 +18,7 @@ import { Tag } from '@/components/nhs/tag';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
+import { CoveragePanel } from './coverage-panel';
 import type { FieldProps } from './field-props';
 
 export const itemTitle = itemName;
@@ -79,6 +80,7 @@ export function RepeatField(p: FieldProps & { readonly issues: readonly Issue[];
           </p>
         </div>
       ) : null}
+      <CoveragePanel question={question} evaluator={p.evaluator} />
       {items.length ? (
         <dl className="nhsuk-summary-list app-item-list">
           {items.map((item, index) => (

@@ -11,11 +11,18 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type FieldValues } from 'react-hook-form';
-import { hasAnswer, isRepeatItems, listedItems, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
+import {
+  hasAnswer,
+  isRepeatItems,
+  type Answers,
+  type ItemValue,
+  type RepeatItem,
+  listedItems,
+} from '@/domain/answers/answer-value';
 import type { Page, RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
 import { evaluate } from '@/domain/rules/evaluate';
 import { fieldNoun } from '@/domain/rules/item-status';
-import { repeatSource } from '@/domain/rules/people';
+import { copiedFromChosen, repeatSource } from '@/domain/rules/people';
 import { engineResolver } from '@/components/forms/engine-resolver';
 import { Button, ButtonGroup } from '@/components/nhs/button';
 import { Details } from '@/components/nhs/messages';
@@ -39,6 +46,13 @@ const renderField = (props: FieldProps) =>
   ) : props.question.type === 'repeat' ? null : (
     fieldRegistry[props.question.type](props)
   );
+
+/** A new item opened with its name given ("add a declaration for Dr Ann Lee"), and what that copies. */
+function prefilled(question: RepeatQuestion, name: string, answers: Answers): Record<string, ItemValue> {
+  const field = question.fields.find((f) => f.id === question.titleField);
+  const copied = field ? copiedFromChosen(question, field, name, answers, {}) : {};
+  return { ...copied, [question.titleField]: name };
+}
 
 export function RepeatItemPage({
   section,
@@ -72,7 +86,7 @@ export function RepeatItemPage({
   const listedRef = useRef(listed);
   listedRef.current = listed;
   const position = listed && existing ? listedItems(all).indexOf(existing) : listedItems(all).length;
-  const initial = useRef(existing?.values ?? (name ? { [question.titleField]: name } : {}));
+  const initial = useRef(existing?.values ?? (name ? prefilled(question, name, session.answers) : {}));
 
   const withItem = (values: FieldValues, inList: boolean) => {
     const item: RepeatItem = inList
@@ -125,18 +139,8 @@ export function RepeatItemPage({
 
   /** Choosing a person fills this item's register and number from the register, where still empty. */
   const copyFromChosen = (field: (typeof question.fields)[number], chosen: unknown) => {
-    const from = repeatSource(field);
-    const copy = from?.copy ?? [];
-    if (!from || typeof chosen !== 'string' || !copy.length) return;
-    const person = listedItems(session.answers[from.repeat]).find((i) => i.id === chosen);
-    for (const id of copy) {
-      const v = person?.values[id];
-      const target = question.fields.find((f) => f.id === id);
-      // Only a value this item's field can hold (a podiatrist's register has no GMC option).
-      const choices = target?.type === 'radios' ? target.options : undefined;
-      const fits = !choices || choices.some((o) => o.value === v);
-      if (v !== undefined && fits && !hasAnswer(form.getValues(id) as ItemValue | undefined)) setValue(id, v);
-    }
+    const copied = copiedFromChosen(question, field, chosen, session.answers, form.getValues());
+    for (const [fieldId, v] of Object.entries(copied)) setValue(fieldId, v);
   };
 
   const saveToList = async () => {

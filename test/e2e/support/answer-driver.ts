@@ -25,6 +25,7 @@ import type {
   Section,
   SectionGroup,
 } from '@/domain/definition/checklist-schema';
+import { itemName } from '@/domain/rules/evaluate';
 import { createEvaluator, type Evaluator, type EvidenceInfo, type ItemScope } from '@/domain/rules/evaluator';
 import { normaliseIdentifier } from '@/domain/rules/identifiers';
 import { applicantTypes } from '@/domain/application/new-application';
@@ -43,7 +44,6 @@ type Expectation =
 const groupOrder: readonly SectionGroup[] = ['organisation', 'application', 'services', 'conflicts', 'declaration'];
 const optionId = (id: string, index: number) => (index === 0 ? id : `${id}-${index + 1}`);
 const domIdOf = (questionId: string) => questionId.replace(/\./g, '-');
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Reloads the page. The CSP watcher's record lives in the document, so it is checked first:
@@ -445,10 +445,8 @@ export class AnswerDriver {
       );
       await page.getByRole('button', { name: `Save ${question.itemName}`, exact: true }).click();
       await this.waitForQuestionPage(pageRoute);
-      const title = item.values[question.titleField];
-      titles.push(
-        typeof title === 'string' && title.trim() ? title.trim() : `${capitalise(question.itemName)} ${index + 1}`,
-      );
+      // A person chosen from the register is listed by their name.
+      titles.push(itemName(question, item, index, this.evaluator().options));
       await expect.poll(() => rows.allTextContents()).toEqual(titles);
     }
     return [{ kind: 'rows', id: domId, expected: titles }];
