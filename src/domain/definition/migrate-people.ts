@@ -19,6 +19,7 @@ import {
   type RepeatItem,
 } from '@/domain/answers/answer-value';
 import type { LoadedChecklist } from './load-checklist';
+import { repeatSource } from '@/domain/rules/people';
 import { resolvePath } from './load-checklist';
 
 export interface PersonMention {
@@ -152,13 +153,7 @@ export function addToRegister(
     known.add(nameKey(name));
     const values: Record<string, ItemValue> = { name };
     const field = resolvePath(mention.path, checklist.questions);
-    const copy =
-      field &&
-      (field.type === 'radios' || field.type === 'checkboxes') &&
-      field.optionsFrom &&
-      'repeat' in field.optionsFrom
-        ? (field.optionsFrom.copy ?? [])
-        : [];
+    const copy = field ? (repeatSource(field)?.copy ?? []) : [];
     const source = mention.itemId
       ? listedItems(answers[mention.questionId]).find((i) => i.id === mention.itemId)
       : undefined;

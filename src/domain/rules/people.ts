@@ -38,6 +38,10 @@ export function itemTitleText(
   return (label ?? raw).trim();
 }
 
+/** A chosen person's id (the app's ids are UUIDs), as opposed to a name typed before. */
+export const looksLikePersonId = (v: string): boolean =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+
 /** Whether a chosen value is one of the register's people (else it is a name typed before). */
 export const isRegisterPerson = (answers: Answers, source: RepeatSource, value: string): boolean =>
   listedItems(answers[source.repeat]).some((i) => i.id === value);

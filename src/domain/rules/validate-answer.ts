@@ -18,7 +18,7 @@ import type { ItemQuestion, MessageFault, Question } from '@/domain/definition/c
 import type { ChoiceOption, EvaluationDates } from './evaluator';
 import type { IssueCode } from './issues';
 import { validateIdentifier } from './identifiers';
-import { repeatSource } from './people';
+import { looksLikePersonId, repeatSource } from './people';
 import { dateFromParts, parseMoney, parseNumber } from './values';
 
 export interface AnswerProblem {
@@ -59,10 +59,8 @@ const say = (question: Question | ItemQuestion, fault: MessageFault, built: stri
  * A name typed before the question chose from the people register (or a person since removed
  * from it): kept, and named, so the user can add them or choose who it is.
  */
-const looksLikeId = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
-
 function notListed(values: readonly string[], noun: string | undefined): string {
-  const typed = values.filter((v) => !looksLikeId(v));
+  const typed = values.filter((v) => !looksLikePersonId(v));
   if (!typed.length)
     return `The person chosen before has been removed from the people in your organisation. Select ${noun ?? 'someone from the list'}`;
   const names = typed.map((v) => `“${v.length > 60 ? `${v.slice(0, 57)}…` : v}”`);
@@ -279,7 +277,12 @@ export function validateAnswer(
         ? []
         : [problem('option', 'required', noun ? `Select ${noun}` : `Select yes or no: ${label}`)];
     case 'radios': {
-      if (repeatSource(question) && typeof value === 'string' && value.trim() && !ctx.options.some((o) => o.value === value))
+      if (
+        repeatSource(question) &&
+        typeof value === 'string' &&
+        value.trim() &&
+        !ctx.options.some((o) => o.value === value)
+      )
         return [{ code: 'option', message: notListed([value], noun) }];
       if (typeof value !== 'string' || !ctx.options.some((o) => o.value === value))
         return [problem('option', 'required', noun ? `Select ${noun}` : `Select one of the options: ${label}`)];

@@ -4,7 +4,8 @@
  * "Declaration added" or a link that adds theirs with the person already chosen.
  */
 import { listedItems } from '@/domain/answers/answer-value';
-import type { Condition, Coverage, RepeatQuestion } from '@/domain/definition/checklist-schema';
+import type { Coverage, RepeatQuestion } from '@/domain/definition/checklist-schema';
+import { conditionReferences } from '@/domain/definition/walk-conditions';
 import type { Evaluator } from '@/domain/rules/evaluator';
 import { repeatSource } from '@/domain/rules/people';
 import { Tag } from '@/components/nhs/tag';
@@ -14,15 +15,9 @@ import { addItemHref } from './register-choice';
 
 /** The coverage this list must give: an "uncovered" check whose `in` is this list, by person. */
 function coverageOf(question: RepeatQuestion): Coverage | undefined {
-  const find = (c: Condition | undefined): Coverage | undefined => {
-    if (!c) return undefined;
-    if ('uncovered' in c) return c.uncovered.in === question.id ? c.uncovered : undefined;
-    if ('all' in c) return c.all.map(find).find(Boolean);
-    if ('any' in c) return c.any.map(find).find(Boolean);
-    if ('not' in c) return find(c.not);
-    return undefined;
-  };
-  const coverage = (question.checks ?? []).map((check) => find(check.when)).find(Boolean);
+  const coverage = (question.checks ?? [])
+    .flatMap((check) => conditionReferences(check.when).coverage)
+    .find((c) => c.in === question.id);
   const field = coverage && question.fields.find((f) => f.id === coverage.inField);
   return field && repeatSource(field)?.repeat === coverage.from ? coverage : undefined;
 }

@@ -6,12 +6,10 @@
 import { isStringList, type AnswerValue } from '@/domain/answers/answer-value';
 import type { ItemQuestion, Question, RepeatQuestion } from '@/domain/definition/checklist-schema';
 import type { ChoiceOption } from '@/domain/rules/evaluator';
-import { repeatSource } from '@/domain/rules/people';
+import { looksLikePersonId, repeatSource } from '@/domain/rules/people';
 import { href, parseRoute, useHashRoute } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
-
-const looksLikeId = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 
 /** The address of "add a new item" to a repeat, prefilled with a name, coming back to `returnTo`. */
 export function addItemHref(
@@ -46,7 +44,7 @@ export function RegisterChoice({
   const add = (name?: string) =>
     addItemHref(session.application.id, entry.section.id, entry.page.id, repeat, returnTo, name);
   const chosen = typeof value === 'string' ? [value] : isStringList(value) ? value : [];
-  const typed = chosen.filter((v) => v.trim() && !looksLikeId(v) && !options.some((o) => o.value === v));
+  const typed = chosen.filter((v) => v.trim() && !looksLikePersonId(v) && !options.some((o) => o.value === v));
   return (
     <div className="app-register-choice">
       {options.length === 0 ? (
