@@ -81,9 +81,7 @@ describe('a repeating group', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Partner' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save and come back later' }));
     const summary = await screen.findByRole('alert');
-    expect(summary).toHaveTextContent(
-      'Enter their full name to save this person and come back to it later',
-    );
+    expect(summary).toHaveTextContent('Enter their full name to save this person and come back to it later');
     expect(listedItems(await storedPeople(services))).toHaveLength(0);
 
     await userEvent.type(screen.getByRole('textbox', { name: 'Full name' }), 'Dr Bo Chan');
