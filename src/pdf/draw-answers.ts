@@ -43,9 +43,9 @@ const specs = new WeakMap<PackTable, TableSpec>();
 function packTableSpec(w: PageWriter, table: PackTable): TableSpec {
   const known = specs.get(table);
   if (known) return known;
-  const measure = (text: string) => w.measure(w.guard.clean(text), { size: tableFont });
+  const measure = (text: string, bold: boolean) => w.measure(w.guard.clean(text), { size: tableFont, bold });
   const widths = columnWidths(
-    table.columns.map((column, i) => ({ cells: [column, ...table.rows.map((row) => row[i] ?? '')] })),
+    table.columns.map((column, i) => ({ head: column, cells: table.rows.map((row) => row[i] ?? '') })),
     contentWidth,
     measure,
     3.2,

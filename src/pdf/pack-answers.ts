@@ -60,12 +60,16 @@ export function answerLines(
 function referenced(question: Question | ItemQuestion, ctx: AnswerContext): readonly ChoiceOption[] {
   const options = ctx.evaluator.options(question);
   const source = repeatSource(question);
-  const register = ctx.evaluator.input.checklist.definition.migrations?.find((m) => m.people)?.people?.register;
+  const register = peopleRegister(ctx);
   if (!source || source.repeat !== register) return options;
   const repeat = ctx.evaluator.input.checklist.questions.get(register)?.question;
   const noun = repeat?.type === 'repeat' ? repeat.itemName : 'person';
   return options.map((o, i) => ({ ...o, label: `${o.label} (${noun} ${i + 1})` }));
 }
+
+/** The id of the checklist's people register, whose items the rest of the pack refers to by number. */
+const peopleRegister = (ctx: AnswerContext): string | undefined =>
+  ctx.evaluator.input.checklist.definition.migrations?.find((m) => m.people)?.people?.register;
 
 /** A top-level question's visible answer as a pack value. */
 export function packValue(question: Question, ctx: AnswerContext): PackValue {
@@ -136,9 +140,11 @@ function repeatValue(repeat: RepeatQuestion, items: readonly RepeatItem[], ctx: 
     const lines = fields.get(id);
     return lines ? lines.join('\n') : ctx.draft ? notAnswered : notApplicable;
   };
+  // The people register's rows carry the number the rest of the pack refers to: "(person 2)".
+  const numbered = repeat.id === peopleRegister(ctx);
   const table: PackTable = {
-    columns: columns.map((f) => f.label),
-    rows: perItem.map((fields) => columns.map((f) => cell(fields, f.id))),
+    columns: [...(numbered ? [capitalise(repeat.itemName)] : []), ...columns.map((f) => f.label)],
+    rows: perItem.map((fields, i) => [...(numbered ? [String(i + 1)] : []), ...columns.map((f) => cell(fields, f.id))]),
   };
   const records: PackRecord[] = fitsTable
     ? []
