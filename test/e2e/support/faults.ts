@@ -75,3 +75,34 @@ export async function storedKeptVersions(page: Page): Promise<StoredKept[]> {
   const rows = (await readDatabase(page)).keptVersions ?? [];
   return rows.map((r) => (r as { value: StoredKept }).value);
 }
+
+/**
+ * Puts records into the app's object stores with the browser's IndexedDB API, as an earlier
+ * release of the app left them. Opened without a version, so it never upgrades anything.
+ */
+export function writeRecords(
+  page: Page,
+  records: Readonly<Record<string, readonly unknown[]>>,
+  name = 'aqp-apply',
+): Promise<void> {
+  return page.evaluate(
+    async ({ dbName, stores }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      try {
+        const tx = db.transaction(Object.keys(stores), 'readwrite');
+        for (const [store, rows] of Object.entries(stores)) for (const row of rows) tx.objectStore(store).put(row);
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { dbName: name, stores: records },
+  );
+}
