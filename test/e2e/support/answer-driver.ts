@@ -111,7 +111,24 @@ export class AnswerDriver {
         .locator('main')
         .innerText({ timeout: 1_000 })
         .catch(() => '(no main)');
-      throw new Error(`No questions on ${route}; the page shows: ${shown.slice(0, 600)}`, { cause: error });
+      // With no shell at all: how far the document got, and what controls it.
+      const state = await this.page
+        .evaluate(() => ({
+          readyState: document.readyState,
+          body: document.body?.textContent?.slice(0, 300) ?? '(no body)',
+          elements: document.body?.childElementCount ?? 0,
+          serviceWorker: navigator.serviceWorker?.controller?.state ?? 'none',
+          scripts: performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.endsWith('.js'))
+            .map((e) => `${e.name.split('/').pop() ?? ''} ${Math.round(e.duration)} ms`),
+        }))
+        .catch((e: unknown) => `(could not read the page: ${String(e)})`);
+      await this.page.screenshot({ path: '/tmp/journey-no-questions.png' }).catch(() => undefined);
+      throw new Error(
+        `No questions on ${route}; the page shows: ${shown.slice(0, 600)}; document: ${JSON.stringify(state)}`,
+        { cause: error },
+      );
     }
   }
 
