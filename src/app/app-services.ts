@@ -12,7 +12,28 @@ import type {
 import type { RecordRepository } from '@/domain/ports';
 import type { Autosave } from '@/storage/autosave';
 import type { AppStorage } from '@/storage/open-storage';
+import { maxCommentsChars, maxReviewChars } from '@/domain/exchange/exchange-format';
+import {
+  importCommentsFile,
+  makeCommentsFile,
+  makeReviewFile,
+  openReviewFile,
+  reviewEvidenceFile,
+} from '@/storage/exchange';
 import { offlineStatus } from './offline-status';
+
+/** A chosen file's text, refused before it is read when it is larger than that kind of file can be. */
+async function readChosen(file: File, maxChars: number, what: string): Promise<string | { message: string }> {
+  // UTF-8 takes at most 3 bytes a UTF-16 unit for the text we write; anything larger is not ours.
+  if (file.size > maxChars * 3) return { message: `This file is too large to be ${what}.` };
+  try {
+    return await file.text();
+  } catch {
+    return { message: 'The file could not be read. Choose it again.' };
+  }
+}
+
+const asJson = (text: string) => new Blob([text], { type: 'application/json' });
 
 type Saveable = { readonly id: string; readonly revision: number };
 
@@ -47,8 +68,30 @@ function adaptAutosave<T extends Saveable>(autosave: Autosave<T>, initial: T): A
 export function createAppServices(storage: AppStorage, hosting: HostingState = { config: {} }): AppServices {
   const now = () => new Date();
   const { repositories } = storage;
+  const newId = () => crypto.randomUUID();
   return {
     repositories,
+    exchange: {
+      makeReviewFile: async (request) => {
+        const made = await makeReviewFile(repositories, request, { now, newId });
+        return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
+      },
+      openReviewFile: async (file) => {
+        const text = await readChosen(file, maxReviewChars, 'a review file');
+        if (typeof text !== 'string') return { ok: false, message: text.message };
+        return openReviewFile(repositories, text, { now });
+      },
+      makeCommentsFile: async (record) => {
+        const made = await makeCommentsFile(record, { now, newId });
+        return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
+      },
+      importComments: async (file, applicationId, targets) => {
+        const text = await readChosen(file, maxCommentsChars, 'a comments file');
+        if (typeof text !== 'string') return { ok: false, message: text.message };
+        return importCommentsFile(repositories, applicationId, text, targets, { now });
+      },
+      evidenceFile: reviewEvidenceFile,
+    },
     hosting,
     storage: {
       mode: storage.mode,
@@ -112,6 +155,6 @@ export function createAppServices(storage: AppStorage, hosting: HostingState = {
     offlineStatus,
     writeReadTest: async () => (await storage.writeReadTest(crypto.randomUUID()))?.message ?? null,
     now,
-    newId: () => crypto.randomUUID(),
+    newId,
   };
 }

@@ -32,6 +32,12 @@ const routes: readonly RouteDef[] = [
   { pattern: '/applications/:id', Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardTaskList') },
   { pattern: '/applications/:id/review', Page: page(() => import('@/features/review/review-page'), 'ReviewPage') },
   {
+    pattern: '/applications/:id/comments',
+    Page: page(() => import('@/features/lmc-review/comments-page'), 'CommentsPage'),
+  },
+  { pattern: '/reviews', Page: page(() => import('@/features/lmc-review/reviews-page'), 'ReviewsPage') },
+  { pattern: '/reviews/:id', Page: page(() => import('@/features/lmc-review/reviewer-page'), 'ReviewerPage') },
+  {
     pattern: '/applications/:id/start-another',
     Page: page(() => import('@/features/start/start-another-page'), 'StartAnotherPage'),
   },

@@ -11,6 +11,7 @@ import type {
   OrganisationProfile,
   Settings,
 } from './application/application';
+import type { ReviewRecord } from './exchange/review-record';
 
 export type StorageFailureKind =
   | 'quota' // the disk or the browser's quota is full
@@ -64,6 +65,7 @@ export interface RecordRepository<T extends { readonly id: string; readonly revi
 
 export type ApplicationRepository = RecordRepository<Application>;
 export type ProfileRepository = RecordRepository<OrganisationProfile>;
+export type ReviewRepository = RecordRepository<ReviewRecord>;
 
 export interface NewEvidence {
   readonly profileId: string;
@@ -116,4 +118,6 @@ export interface Repositories {
   readonly evidence: EvidenceRepository;
   readonly settings: SettingsRepository;
   readonly keptVersions: KeptVersionRepository;
+  /** LMC reviews on this computer: sent for review, or being reviewed. */
+  readonly reviews: ReviewRepository;
 }

@@ -43,7 +43,7 @@ export type ExportResult =
 const byId = <T extends { readonly id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Every string anywhere in a value (answers hold evidence file ids as strings). */
-function collectStrings(value: unknown, into: Set<string>): Set<string> {
+export function collectStrings(value: unknown, into: Set<string>): Set<string> {
   if (typeof value === 'string') into.add(value);
   else if (Array.isArray(value)) value.forEach((v: unknown) => collectStrings(v, into));
   else if (typeof value === 'object' && value !== null) Object.values(value).forEach((v) => collectStrings(v, into));

@@ -43,6 +43,13 @@ export const schemaVersions: readonly SchemaVersion[] = [
       keptVersions: 'id',
     },
   },
+  {
+    version: 3,
+    stores: {
+      /** LMC reviews: a review file sent or opened, and its comments (see review-record.ts). */
+      reviews: 'id',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions.reduce((max, v) => Math.max(max, v.version), 0);
@@ -54,6 +61,7 @@ export const tableNames = [
   'evidenceBlobs',
   'settings',
   'keptVersions',
+  'reviews',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 
@@ -72,6 +80,7 @@ export class AppDatabase extends Dexie {
   declare readonly evidenceBlobs: Table<unknown, string>;
   declare readonly settings: Table<unknown, string>;
   declare readonly keptVersions: Table<unknown, string>;
+  declare readonly reviews: Table<unknown, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? defaultDatabaseName, {

@@ -22,6 +22,7 @@ import type {
   SaveResult,
   SettingsRepository,
 } from '@/domain/ports';
+import { restoreReview } from '@/domain/exchange/review-record';
 import type { Connection } from '@/storage/connection';
 import { type AppDatabase, settingsKey } from '@/storage/db';
 import { createDexieEvidenceRepository } from '@/storage/dexie-evidence-repository';
@@ -30,7 +31,7 @@ import type { ExistingRecords, ImportTarget } from '@/storage/import-plan';
 import { newKeptVersion, planSwap } from '@/storage/kept-versions';
 import { checked, compareAndSet, readable, restored, type Restore, type StorageDeps } from '@/storage/record-helpers';
 
-type RecordTable = 'profiles' | 'applications';
+type RecordTable = 'profiles' | 'applications' | 'reviews';
 
 function createRecordRepository<T extends { readonly id: string; readonly revision: number }>(
   connection: Connection,
@@ -172,6 +173,7 @@ export function createDexieBackend(connection: Connection, deps: StorageDeps): S
       evidence: createDexieEvidenceRepository(connection, deps),
       settings: createSettingsRepository(connection),
       keptVersions: createKeptVersionRepository(connection, deps),
+      reviews: createRecordRepository(connection, 'reviews', restoreReview),
     },
     importTarget: createImportTarget(connection),
   };

@@ -19,6 +19,7 @@ import type {
   SettingsRepository,
   Unsubscribe,
 } from '@/domain/ports';
+import { restoreReview } from '@/domain/exchange/review-record';
 import type { StorageBackend } from '@/storage/dexie-repositories';
 import { alreadySavedMessage, failure } from '@/storage/errors';
 import { editedEvidence, prepareEvidence } from '@/storage/evidence-file';
@@ -185,6 +186,8 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
   const evidenceListeners = new Listeners();
   const kept: Store = new Map();
   const keptListeners = new Listeners();
+  const reviews: Store = new Map();
+  const reviewListeners = new Listeners();
   const importTarget: ImportTarget = {
     applyImport: async (build) => {
       // Built in full before anything is written, so a failure leaves everything as it was.
@@ -216,6 +219,7 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
         { kept: keptListeners, application: applicationListeners, profile: profileListeners },
         deps,
       ),
+      reviews: memoryRecords(reviews, restoreReview, reviewListeners),
     },
     importTarget,
   };

@@ -17,6 +17,11 @@ export const paths = {
   sectionCheck: (appId: string, sectionId: string) => `/applications/${enc(appId)}/sections/${enc(sectionId)}/check`,
   evidence: (appId: string) => `/applications/${enc(appId)}/evidence`,
   review: (appId: string) => `/applications/${enc(appId)}/review`,
+  /** The LMC's comments on this application, imported from a comments file. */
+  comments: (appId: string) => `/applications/${enc(appId)}/comments`,
+  /** An LMC officer's reviews: open a review file, and the reviews on this computer. */
+  reviews: () => '/reviews',
+  reviewer: (reviewId: string) => `/reviews/${enc(reviewId)}`,
   details: (appId: string) => `/applications/${enc(appId)}/details`,
   /** "Start a new application from this one": another advert or other services, answers copied. */
   startFrom: (appId: string) => `/applications/${enc(appId)}/start-another`,

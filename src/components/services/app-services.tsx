@@ -6,6 +6,8 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Application, OrganisationProfile } from '@/domain/application/application';
+import type { ReviewFile } from '@/domain/exchange/exchange-format';
+import type { CommentTargets, ReviewerReview } from '@/domain/exchange/review-record';
 import type { HostingConfig } from '@/domain/hosting/hosting-config';
 import type { Repositories, StorageFailure } from '@/domain/ports';
 
@@ -93,8 +95,32 @@ export interface OfflineStatus {
   readonly persisted: boolean | undefined;
 }
 
+/** A result with a plain message when it did not work. */
+export type Outcome<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
+
+/** LMC review files (see src/domain/exchange): made, opened and imported. */
+export interface ExchangeOperations {
+  /** A review file of the application as it is now; records that it was sent. */
+  makeReviewFile(request: {
+    application: Application;
+    profile: OrganisationProfile;
+    includeEvidence: boolean;
+  }): Promise<Outcome<{ blob: Blob; fileName: string }>>;
+  /** Opens a review file for an LMC officer; the id of the review kept on this computer. */
+  openReviewFile(file: File): Promise<Outcome<{ id: string; reopened: boolean }>>;
+  makeCommentsFile(record: ReviewerReview): Promise<Outcome<{ blob: Blob; fileName: string }>>;
+  importComments(
+    file: File,
+    applicationId: string,
+    targets: CommentTargets,
+  ): Promise<Outcome<{ comments: number; reviewer: string }>>;
+  /** An evidence file sent with a review, when its bytes were sent. */
+  evidenceFile(review: ReviewFile, evidenceId: string): { name: string; blob: Blob } | undefined;
+}
+
 export interface AppServices {
   readonly repositories: Repositories;
+  readonly exchange: ExchangeOperations;
   readonly hosting: HostingState;
   readonly storage: StorageStatus;
   readonly createAutosave: <T extends { readonly id: string; readonly revision: number }>(

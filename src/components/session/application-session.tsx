@@ -88,7 +88,8 @@ type Loaded =
       readonly profile: OrganisationProfile;
     };
 
-const SessionContext = createContext<ApplicationSession | null>(null);
+/** The session context; `ReadOnlySession` provides it for a review file, without storage. */
+export const SessionContext = createContext<ApplicationSession | null>(null);
 
 export function useApplicationSession(): ApplicationSession {
   const session = useContext(SessionContext);

@@ -15,6 +15,8 @@ export interface SafeJsonLimits {
   readonly maxChars: number;
   /** Deepest nesting of objects and arrays accepted. */
   readonly maxDepth: number;
+  /** What the file should be, in messages ("backup" unless said; "review file", "comments file"). */
+  readonly kind?: string;
 }
 
 /** Keys that no file of ours contains and that could reach a prototype if merged. */
@@ -69,18 +71,19 @@ function findForbiddenKey(value: unknown): string | undefined {
 }
 
 export function parseJsonSafely(text: unknown, limits: SafeJsonLimits): SafeJsonResult {
+  const kind = limits.kind ?? 'backup';
   if (typeof text !== 'string') return { ok: false, message: 'The file could not be read as text.' };
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
   if (text.length > limits.maxChars) {
     return {
       ok: false,
-      message: `The file is too large to be a backup from this app (the most is ${megabytes(limits.maxChars)}).`,
+      message: `The file is too large to be a ${kind} from this app (the most is ${megabytes(limits.maxChars)}).`,
     };
   }
   if (nestsTooDeep(text, limits.maxDepth)) {
     return {
       ok: false,
-      message: 'The file is nested far more deeply than any backup from this app, so it was not read.',
+      message: `The file is nested far more deeply than any ${kind} from this app, so it was not read.`,
     };
   }
   let value: unknown;
@@ -91,15 +94,15 @@ export function parseJsonSafely(text: unknown, limits: SafeJsonLimits): SafeJson
     return {
       ok: false,
       message: cutShort
-        ? 'The file is not a complete backup: it seems to have been cut short (for example by an unfinished download or copy).'
-        : 'The file is not a complete backup: it is not in the format backups are written in. It may have been changed, or be another kind of file.',
+        ? `The file is not a complete ${kind}: it seems to have been cut short (for example by an unfinished download or copy).`
+        : `The file is not a complete ${kind}: it is not in the format ${kind}s are written in. It may have been changed, or be another kind of file.`,
     };
   }
   const bad = findForbiddenKey(value);
   if (bad !== undefined) {
     return {
       ok: false,
-      message: `The file contains a field named "${bad}", which no backup from this app has, so it was not read. It may have been tampered with.`,
+      message: `The file contains a field named "${bad}", which no ${kind} from this app has, so it was not read. It may have been tampered with.`,
     };
   }
   return { ok: true, value };

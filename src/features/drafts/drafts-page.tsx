@@ -172,6 +172,9 @@ export function DraftsPage() {
       <p className="nhsuk-body">
         <a href={href(paths.settings())}>Backups, importing and storage</a>
       </p>
+      <p className="nhsuk-body">
+        From a Local Medical Committee? <a href={href(paths.reviews())}>Review an application for a practice</a>
+      </p>
     </>
   );
 }

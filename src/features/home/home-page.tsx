@@ -44,6 +44,11 @@ export function HomePage() {
             regularly so you can move your work to another computer or recover it.
           </p>
         </div>
+        <h2>Reviewing a practice’s draft</h2>
+        <p>
+          If you work for a Local Medical Committee and a practice has sent you a review file,{' '}
+          <a href={href(paths.reviews())}>review an application for a practice</a>.
+        </p>
       </div>
     </div>
   );

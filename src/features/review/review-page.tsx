@@ -10,6 +10,7 @@ import { href } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useApplicationSession } from '@/components/session/application-session';
+import { SendForReview } from '@/components/lmc-review/send-for-review';
 import { ExportPack } from './export-pack';
 import { ReadinessPanel } from './readiness-panel';
 
@@ -33,6 +34,7 @@ export function ReviewPage() {
           sectionTitle={(id) => checklist.sections.get(id)?.title ?? id}
         />
         <ExportPack ready={ready.ready} />
+        <SendForReview />
         {evaluation.visibleSections.map((section) => (
           <section key={section.id} aria-labelledby={`review-${section.id}`}>
             <h2 className="nhsuk-heading-m" id={`review-${section.id}`}>

@@ -18,6 +18,7 @@ import { useApplicationSession } from '@/components/session/application-session'
 import { SaveStatus } from '@/components/session/save-status';
 import { errorPart, WizardForm } from './wizard-form';
 import { focusTarget } from './field-props';
+import { QuestionComments } from '@/components/lmc-review/question-comments';
 import { layOutPage } from './page-layout';
 import { domIdOf, QuestionField } from './question-field';
 import { neighbours } from './section-navigation';
@@ -99,6 +100,7 @@ export function QuestionPage({
         </>
       )}
       {page.intro ? <p className="nhsuk-body">{page.intro}</p> : null}
+      <QuestionComments section={section} page={page} />
       {layout.map(({ question, reveals }) => (
         <QuestionField
           key={question.id}

@@ -19,6 +19,7 @@ import { useApplicationSession } from '@/components/session/application-session'
 import { SaveStatus } from '@/components/session/save-status';
 import { ApplicationFacts } from './application-facts';
 import { KeptVersionsNotice } from './kept-versions-notice';
+import { LmcReviewTask } from '@/components/lmc-review/lmc-review-task';
 import { PeopleNote } from './people-note';
 import { visiblePages } from './section-navigation';
 
@@ -145,6 +146,7 @@ export function TaskListPage() {
             },
           ]}
         />
+        <LmcReviewTask appId={application.id} />
         <h2 className="nhsuk-heading-m">Another advert or other services</h2>
         <p className="nhsuk-body">
           Start a new application from this one to answer another advert, or to apply for other services. Your
