@@ -1,6 +1,6 @@
 /**
  * The storage-health notice: where answers are kept, whether the browser has agreed to keep them,
- * when the last backup was made (with a nudge after 7 days), and the in-memory warning when
+ * when the last backup was made (the reminder to make one is backup-reminder.tsx), and the in-memory warning when
  * IndexedDB could not be opened (which cannot be dismissed).
  */
 import { useEffect, useState } from 'react';
@@ -52,8 +52,9 @@ export function StorageHealth() {
         </p>
       </div>
     );
+  // The call to back up is the BackupReminder's (dashboard and task list); this only says how things stand.
   return (
-    <div className={`nhsuk-inset-text${backup.nudge ? ' app-nudge' : ''}`}>
+    <div className="nhsuk-inset-text">
       <span className="nhsuk-u-visually-hidden">Information: </span>
       <p>
         Your answers are saved on this computer only, in this browser.{' '}
@@ -62,12 +63,7 @@ export function StorageHealth() {
           : 'The browser may clear them if the computer runs low on space.'}
       </p>
       <p>
-        {backup.text}{' '}
-        {backup.nudge ? (
-          <a href={href(paths.settings())}>Download a backup now</a>
-        ) : (
-          <a href={href(paths.settings())}>Backups and storage</a>
-        )}
+        {backup.text} <a href={href(paths.settings())}>Backups and storage</a>
       </p>
     </div>
   );

@@ -90,6 +90,13 @@ export const HostingConfigSchema = z
       })
       .optional(),
     adverts: z.array(HostedAdvertSchema).max(50).optional(),
+    /** Days after the last backup before the app reminds a user with unsaved-to-backup work (default 7). */
+    backupReminderDays: z
+      .number({ message: 'must be a whole number of days' })
+      .int({ message: 'must be a whole number of days' })
+      .min(1, { message: 'must be at least 1' })
+      .max(90, { message: 'must be at most 90' })
+      .optional(),
   })
   .superRefine((config, ctx) => {
     const ids = (config.adverts ?? []).map((a) => a.id);

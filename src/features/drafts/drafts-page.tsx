@@ -18,11 +18,13 @@ import { href } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
+import { BackupReminder } from '@/components/services/backup-reminder';
 import { StorageHealth } from '@/components/services/storage-health';
 import { loadAppChecklist } from '@/components/session/checklist';
 import { OpenAdverts } from '@/components/hosting/hosted-content';
 import { isoDate, timeOfDay } from '@/components/session/dates';
 import { formatDate } from '@/domain/rules/values';
+import { ExpiringEvidence } from './expiring-evidence';
 
 /** Sections that apply to the application, and how many of those it has marked complete. */
 function sectionsThatApply(
@@ -87,6 +89,7 @@ export function DraftsPage() {
   return (
     <>
       <h1 className="nhsuk-heading-l">Your applications</h1>
+      {apps ? <BackupReminder changedAt={[...apps.map((a) => a.updatedAt), ...orgs.map((o) => o.updatedAt)]} /> : null}
       <StorageHealth />
       {deleted ? (
         <div className="nhsuk-inset-text" role="status">
@@ -168,6 +171,7 @@ export function DraftsPage() {
           })}
         </ul>
       )}
+      {apps ? <ExpiringEvidence apps={apps} orgs={orgs} /> : null}
       <OpenAdverts />
       <p className="nhsuk-body">
         <a href={href(paths.settings())}>Backups, importing and storage</a>

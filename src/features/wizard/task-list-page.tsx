@@ -20,6 +20,7 @@ import { SaveStatus } from '@/components/session/save-status';
 import { ApplicationFacts } from './application-facts';
 import { KeptVersionsNotice } from './kept-versions-notice';
 import { LmcReviewTask } from '@/components/lmc-review/lmc-review-task';
+import { BackupReminder } from '@/components/services/backup-reminder';
 import { PeopleNote } from './people-note';
 import { visiblePages } from './section-navigation';
 
@@ -92,6 +93,7 @@ export function TaskListPage() {
         </p>
         <SaveStatus state={session.saveState} />
         <KeptVersionsNotice applicationId={application.id} profileId={profile.id} />
+        <BackupReminder changedAt={[application.updatedAt, session.profile.updatedAt]} />
         <PeopleNote />
         {groups.map(({ group, tasks }) =>
           tasks.length ? (
