@@ -61,6 +61,7 @@ function adaptAutosave<T extends Saveable>(autosave: Autosave<T>, initial: T): A
       return autosave.unsaved === undefined && (kind === 'saved' || kind === 'idle');
     },
     subscribe: (listener) => autosave.subscribe((state) => listener(toPort(state))),
+    onMerged: (listener) => autosave.onMerged(listener),
     dispose: () => autosave.dispose(),
   };
 }

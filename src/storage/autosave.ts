@@ -9,8 +9,12 @@
  * versions), stopped (another tab upgraded the database). Unsaved work is kept in `unsaved` after
  * a failure so it can go into a backup, and in the journal (even after a stop, since the journal
  * is not the database) so the next page to open saves it. When the user settles a conflict, the
- * version not chosen is kept (`keep`) before the chosen one is saved. Must never write to the
- * database after it stops, overwrite a newer revision, or let a save error escape as a rejection.
+ * version not chosen is kept (`keep`) before the chosen one is saved. With `merge`, a save that
+ * finds another tab's newer version merges the two against the version this tab last knew was
+ * stored (three-way: different answers merge), saves the result, tells `onMerged` listeners, and
+ * rebases changes that still come from before the merge; only a real clash is shown. Must never
+ * write to the database after it stops, overwrite a newer revision, or let a save error escape as
+ * a rejection.
  */
 import type { RecordRepository, StorageFailure, Unsubscribe } from '@/domain/ports';
 import { toStorageFailure } from '@/storage/errors';
@@ -48,6 +52,14 @@ export interface AutosaveOptions<T = unknown> {
   readonly journal?: { write(record: unknown, base: number): void; clear(): void };
   /** Keeps a version the user did not choose when settling a conflict; must reject if it could not. */
   readonly keep?: (record: T) => Promise<unknown>;
+  /** Three-way merge (base, mine, theirs); undefined for a clash. Without it every clash is shown. */
+  readonly merge?: (base: T, mine: T, theirs: T) => T | undefined;
+}
+
+/** A merge this autosave made: the version both tabs started from, and the other tab's. */
+export interface AutosaveMerge<T> {
+  readonly base: T;
+  readonly theirs: T;
 }
 
 export const maxDebounceMs = 500;
@@ -68,6 +80,11 @@ export class Autosave<T extends Saveable> {
   private firstUnsavedAt: number | undefined;
   private stopped = false;
   private readonly listeners = new Set<(state: AutosaveState<T>) => void>();
+  private readonly mergeListeners = new Set<(merge: AutosaveMerge<T>) => void>();
+  /** The version this tab last knew was stored: the base of a three-way merge. */
+  private stored: T;
+  /** After a merge: changes made from before it are merged onto the other tab's version too. */
+  private rebase: AutosaveMerge<T> | undefined;
   private readonly detach: () => void;
   private readonly disposers: (() => void)[] = [];
   private readonly delayMs: number;
@@ -81,6 +98,7 @@ export class Autosave<T extends Saveable> {
     private readonly options: AutosaveOptions<T> = {},
   ) {
     this.base = initial.revision;
+    this.stored = initial;
     this.delayMs = Math.min(options.delayMs ?? maxDebounceMs, maxDebounceMs);
     this.maxWaitMs = Math.max(options.maxWaitMs ?? 1000, this.delayMs);
     this.now = options.now ?? (() => new Date());
@@ -115,6 +133,12 @@ export class Autosave<T extends Saveable> {
     return () => this.listeners.delete(listener);
   }
 
+  /** Tells `listener` of each merge with another tab's version, so the page can show its answers. */
+  onMerged(listener: (merge: AutosaveMerge<T>) => void): Unsubscribe {
+    this.mergeListeners.add(listener);
+    return () => this.mergeListeners.delete(listener);
+  }
+
   private setState(state: AutosaveState<T>): void {
     this.current = state;
     for (const listener of [...this.listeners]) listener(state);
@@ -123,6 +147,12 @@ export class Autosave<T extends Saveable> {
   /** The record as the user has it now; saved shortly. */
   change(record: T): void {
     if (record.id !== this.initial.id) throw new Error('An Autosave saves one record: create another for this one.');
+    if (this.rebase && this.options.merge) {
+      // A change from before the page took the merge in would undo the other tab's answers.
+      const rebased = this.options.merge(this.rebase.base, record, this.rebase.theirs);
+      if (rebased && sameWork(rebased, record)) this.rebase = undefined;
+      else if (rebased) record = { ...rebased, revision: record.revision };
+    }
     this.pending = record;
     // Journalled even after a stop: the journal is not the database, and the next page saves it.
     this.options.journal?.write(record, this.base);
@@ -169,6 +199,8 @@ export class Autosave<T extends Saveable> {
     // Typing may have gone on while the unchosen version was kept: "mine" means the latest of it.
     if (sameContent(choice, mine) && !sameContent(choice, theirs)) choice = this.current.mine;
     this.base = theirs.revision;
+    this.stored = theirs;
+    this.rebase = undefined;
     if (sameContent(choice, theirs)) {
       this.pending = undefined;
       this.options.journal?.clear();
@@ -217,6 +249,24 @@ export class Autosave<T extends Saveable> {
     }
   }
 
+  /**
+   * Merges this tab's latest changes with `theirs` against the version last known stored; on
+   * success the merged record is pending on `theirs`' revision (the drain saves it next).
+   */
+  private mergeWith(theirs: T): boolean {
+    const mine = this.pending;
+    const merged = mine && this.options.merge?.(this.stored, mine, theirs);
+    if (!merged) return false;
+    const merge = { base: this.stored, theirs };
+    this.stored = theirs;
+    this.base = theirs.revision;
+    this.rebase = merge;
+    this.pending = { ...merged, revision: theirs.revision };
+    this.options.journal?.write(this.pending, this.base);
+    for (const listener of [...this.mergeListeners]) listener(merge);
+    return true;
+  }
+
   private async saveOnce(latest: T, durable: boolean): Promise<void> {
     const record: T = { ...latest, revision: this.base };
     this.pending = undefined;
@@ -225,7 +275,10 @@ export class Autosave<T extends Saveable> {
     try {
       const result = await this.repository.save(record, { durable });
       const saved = result.ok ? result.record : sameWork(result.conflict, record) ? result.conflict : undefined;
-      if (saved) this.base = saved.revision;
+      if (saved) {
+        this.base = saved.revision;
+        this.stored = saved;
+      }
       // What is journalled must name the revision it will be saved onto: the one just saved.
       if (saved && this.pending !== undefined) this.options.journal?.write(this.pending, this.base);
       if (this.stopped) {
@@ -235,7 +288,8 @@ export class Autosave<T extends Saveable> {
         this.setState({ kind: 'saved', at: this.now().toISOString(), record: saved });
       } else if (!result.ok) {
         this.pending ??= record;
-        this.setState({ kind: 'conflict', mine: this.pending, theirs: result.conflict });
+        if (!this.mergeWith(result.conflict))
+          this.setState({ kind: 'conflict', mine: this.pending, theirs: result.conflict });
       }
     } catch (error) {
       const failure = toStorageFailure(error);

@@ -9,6 +9,7 @@
  * `onStop` listeners are told so the app can ask the user to reload. Must never fail to return a
  * usable storage.
  */
+import { mergeRecords, type Mergeable } from '@/domain/application/merge-records';
 import type { KeptKind } from '@/domain/application/application';
 import type { KeptRecord, StorageFailure, RecordRepository, Repositories, Unsubscribe } from '@/domain/ports';
 import { Autosave, type AutosaveOptions, type AutosaveState } from '@/storage/autosave';
@@ -197,6 +198,13 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
                   { kind: kind === 'applications' ? 'application' : 'profile', record } as unknown as KeptRecord,
                   'other-tab',
                 ),
+              // Applications and profiles merge answer by answer with another tab's version.
+              merge: (base: T, mine: T, theirs: T) =>
+                mergeRecords(
+                  base as unknown as Mergeable,
+                  mine as unknown as Mergeable,
+                  theirs as unknown as Mergeable,
+                ) as T | undefined,
             }
           : {}),
         onExplicitSave: () => void persistence.afterExplicitSave(),

@@ -36,6 +36,11 @@ export interface Autosave<T> {
   /** Nothing is waiting to be saved or being saved: the stored record is the record as the user has it. */
   readonly settled: boolean;
   subscribe(listener: (state: AutosaveState<T>) => void): () => void;
+  /**
+   * Tells `listener` when a save met another tab's newer version and merged with it (different
+   * answers changed): the version both started from and the other tab's, for the page to take in.
+   */
+  onMerged(listener: (merge: { readonly base: T; readonly theirs: T }) => void): () => void;
   dispose(): void;
 }
 

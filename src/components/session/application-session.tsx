@@ -23,6 +23,7 @@ import {
 } from 'react';
 import type { AnswerValue, Answers } from '@/domain/answers/answer-value';
 import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
+import { mergeRecords } from '@/domain/application/merge-records';
 import { exportAfterAnswerChange, keepExportThrough, recordExport } from '@/domain/application/standing';
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { StorageFailure } from '@/domain/ports';
@@ -75,6 +76,11 @@ export interface ApplicationSession {
   evaluationInput(overrides?: Answers): EvaluationInput;
   /** How many typed names were linked to the people in the organisation when it was opened. */
   readonly peopleLinked: number;
+  /**
+   * Answers another tab changed that were merged into this one (different questions changed in
+   * each): bumped with each merge, so an open page can show them in its form.
+   */
+  readonly merges: { readonly count: number; readonly questionIds: readonly string[] };
 }
 
 type Loaded =
@@ -138,6 +144,7 @@ export function ApplicationSessionProvider({
   /** Bumped when the records change under the page (another tab's version taken): pages start afresh. */
   const [generation, setGeneration] = useState(0);
   const autosaves = useRef<{ app: Autosave<Application>; profile: Autosave<OrganisationProfile> } | null>(null);
+  const [merges, setMerges] = useState<ApplicationSession['merges']>({ count: 0, questionIds: [] });
 
   useEffect(() => {
     let cancelled = false;
@@ -155,6 +162,27 @@ export function ApplicationSessionProvider({
         const update = () => setStates({ app: app.state, profile: prof.state });
         app.subscribe(update);
         prof.subscribe(update);
+        // Another tab changed other answers: take them into this page's records (the autosave has
+        // merged and saves them already), and say which, so an open form shows them.
+        const tookIn = (base: { answers: Answers }, theirs: { answers: Answers }) =>
+          setMerges((m) => ({
+            count: m.count + 1,
+            questionIds: Object.keys({ ...base.answers, ...theirs.answers }).filter(
+              (k) => !sameAnswer(base.answers[k], theirs.answers[k]),
+            ),
+          }));
+        app.onMerged(({ base, theirs }) => {
+          setLoaded((l) =>
+            l.kind === 'ready' ? { ...l, application: mergeRecords(base, l.application, theirs) ?? l.application } : l,
+          );
+          tookIn(base, theirs);
+        });
+        prof.onMerged(({ base, theirs }) => {
+          setLoaded((l) =>
+            l.kind === 'ready' ? { ...l, profile: mergeRecords(base, l.profile, theirs) ?? l.profile } : l,
+          );
+          tookIn(base, theirs);
+        });
         setLoaded({ kind: 'ready', checklist, application, profile });
       } catch (error) {
         if (!cancelled) setLoaded({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -344,8 +372,10 @@ export function ApplicationSessionProvider({
         evidence: evidenceInfo,
       }),
       peopleLinked,
+      merges,
     };
   }, [
+    merges,
     loaded,
     evidence,
     states,

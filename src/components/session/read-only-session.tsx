@@ -78,6 +78,7 @@ export function ReadOnlySession({
         evidence: evidenceInfo,
       }),
       peopleLinked: 0,
+      merges: { count: 0, questionIds: [] },
     };
   }, [checklist, application, profile, evidence, services]);
 

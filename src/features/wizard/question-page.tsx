@@ -63,6 +63,17 @@ export function QuestionPage({
     return () => subscription.unsubscribe();
   }, [watch, session]);
 
+  // Another tab's answers to questions on this page, merged in: shown in the form at once.
+  const { merges } = session;
+  useEffect(() => {
+    if (merges.count === 0) return;
+    for (const question of page.questions)
+      if (merges.questionIds.includes(question.id))
+        setValue(fieldName(question.id), session.answers[question.id], { shouldDirty: false });
+    // Only when a merge happens, not on every change of the answers.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [merges.count]);
+
   const live = evaluate(session.evaluationInput(toAnswers(values) as Answers), { pageId: page.id });
   const layout = layOutPage(page).filter((l) => live.evaluator.questionVisible(l.question.id));
   const single = layout.length === 1 && layout[0]?.reveals.size === 0 && layout[0].question.type !== 'evidence';
