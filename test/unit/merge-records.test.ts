@@ -35,7 +35,7 @@ describe('merging two tabs’ versions of a record', () => {
   });
 
   it('keeps an answer removed in one tab removed, and agrees when both made the same change', () => {
-    const { 'com.foi-sensitive': _gone, ...rest } = base.answers;
+    const rest = Object.fromEntries(Object.entries(base.answers).filter(([key]) => key !== 'com.foi-sensitive'));
     expect(mergeRecords(base, withAnswers({}, { answers: rest }), base)?.answers).toEqual(rest);
     const same = withAnswers({ 'com.foi-sensitive': 'Prices' });
     expect(mergeRecords(base, same, same)?.answers['com.foi-sensitive']).toBe('Prices');
