@@ -10,7 +10,7 @@
  */
 import {
   encryptedBackupFormat,
-  backupFormatVersion,
+  encryptedBackupVersion,
   minPbkdf2Iterations,
   type EncryptedBackup,
 } from '@/domain/backup/backup-format';
@@ -58,7 +58,7 @@ export async function encryptBackupText(
   const iv = random(12);
   const header = {
     format: encryptedBackupFormat,
-    formatVersion: backupFormatVersion,
+    formatVersion: encryptedBackupVersion,
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt: bytesToBase64(salt) },
     cipher: { name: 'AES-GCM', iv: bytesToBase64(iv) },
   } as const;

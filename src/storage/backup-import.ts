@@ -72,7 +72,12 @@ async function prepare(backup: BackupFile): Promise<PreparedBackup | ReadBackupR
       evidenceFiles: evidence.length,
       evidenceBytes: evidence.reduce((sum, e) => sum + e.meta.size, 0),
     },
-    records: { profiles: backup.profiles, applications: backup.applications, evidence },
+    records: {
+      profiles: backup.profiles,
+      applications: backup.applications,
+      evidence,
+      keptVersions: backup.keptVersions,
+    },
   };
 }
 

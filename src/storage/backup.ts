@@ -14,9 +14,10 @@ import {
   backupFormatVersion,
   BackupFileSchema,
   maxBackupChars,
+  maxBackupCounts,
   type BackupEvidence,
 } from '@/domain/backup/backup-format';
-import type { EvidenceMeta } from '@/domain/application/application';
+import type { EvidenceMeta, KeptVersion } from '@/domain/application/application';
 import type { Repositories } from '@/domain/ports';
 import { bytesToBase64 } from '@/storage/base64';
 import { encryptBackupText, minPassphraseLength, type BackupCryptoOptions } from '@/storage/backup-crypto';
@@ -54,6 +55,13 @@ interface Gathered {
   readonly profiles: readonly OrganisationProfile[];
   readonly applications: readonly Application[];
   readonly evidence: readonly EvidenceMeta[];
+  readonly keptVersions: readonly KeptVersion[];
+}
+
+/** The kept versions of these records (all of them for "everything"), newest last, within the file's limit. */
+async function keptFor(repositories: Repositories, ids: ReadonlySet<string> | 'all'): Promise<KeptVersion[]> {
+  const kept = (await repositories.keptVersions.list()).filter((k) => ids === 'all' || ids.has(k.record.id));
+  return [...kept].sort((a, b) => (a.keptAt < b.keptAt ? -1 : 1)).slice(-maxBackupCounts.keptVersions);
 }
 
 async function gather(repositories: Repositories, options: ExportOptions): Promise<Gathered | string> {
@@ -71,7 +79,7 @@ async function gather(repositories: Repositories, options: ExportOptions): Promi
       ...[...unsaved.values()].filter((u) => !stored.some((a) => a.id === u.id)),
     ];
     const evidence = (await Promise.all(profiles.map((p) => repositories.evidence.listForProfile(p.id)))).flat();
-    return { profiles, applications, evidence };
+    return { profiles, applications, evidence, keptVersions: await keptFor(repositories, 'all') };
   }
   const { applicationId } = options.scope;
   const application = unsaved.get(applicationId) ?? (await repositories.applications.get(applicationId));
@@ -80,9 +88,14 @@ async function gather(repositories: Repositories, options: ExportOptions): Promi
     unsavedProfiles.get(application.profileId) ?? (await repositories.profiles.get(application.profileId));
   if (!profile)
     return 'The organisation this application belongs to could not be found, so it cannot be backed up on its own. Back up everything instead.';
-  const referenced = collectStrings([application.answers, application.retiredAnswers, profile.answers], new Set());
+  const keptVersions = await keptFor(repositories, new Set([application.id, profile.id]));
+  // Evidence a kept version names travels too, so switching back to it finds its files.
+  const referenced = collectStrings(
+    [application.answers, application.retiredAnswers, profile.answers, keptVersions.map((k) => k.record.answers)],
+    new Set(),
+  );
   const evidence = (await repositories.evidence.listForProfile(profile.id)).filter((m) => referenced.has(m.id));
-  return { profiles: [profile], applications: [application], evidence };
+  return { profiles: [profile], applications: [application], evidence, keptVersions };
 }
 
 async function withBytes(repositories: Repositories, metas: readonly EvidenceMeta[]): Promise<BackupEvidence[]> {
@@ -117,6 +130,7 @@ export async function exportBackup(repositories: Repositories, options: ExportOp
       profiles: [...gathered.profiles].sort(byId),
       applications: [...gathered.applications].sort(byId),
       evidence: (await withBytes(repositories, gathered.evidence)).sort((a, b) => byId(a.meta, b.meta)),
+      keptVersions: [...gathered.keptVersions].sort(byId),
     });
     if (!checked.success)
       return { ok: false, message: `A backup could not be made: ${describeIssues(checked.error)}.` };

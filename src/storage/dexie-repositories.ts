@@ -143,18 +143,24 @@ function createImportTarget(connection: Connection): ImportTarget {
     applyImport: (build) =>
       connection.run(
         (db) =>
-          db.transaction('rw', [db.profiles, db.applications, db.evidence, db.evidenceBlobs], async () => {
-            const existing: ExistingRecords = {
-              profiles: byId(restoreProfile, await db.profiles.toArray()),
-              applications: byId(restoreApplication, await db.applications.toArray()),
-              evidence: byId(restoreEvidenceMeta, await db.evidence.toArray()),
-            };
-            const records = build(existing);
-            await db.profiles.bulkPut([...records.profiles]);
-            await db.applications.bulkPut([...records.applications]);
-            await db.evidence.bulkPut(records.evidence.map((e) => e.meta));
-            await db.evidenceBlobs.bulkPut(records.evidence.map((e) => ({ id: e.meta.id, blob: e.blob })));
-          }),
+          db.transaction(
+            'rw',
+            [db.profiles, db.applications, db.evidence, db.evidenceBlobs, db.keptVersions],
+            async () => {
+              const existing: ExistingRecords = {
+                profiles: byId(restoreProfile, await db.profiles.toArray()),
+                applications: byId(restoreApplication, await db.applications.toArray()),
+                evidence: byId(restoreEvidenceMeta, await db.evidence.toArray()),
+                keptVersions: byId(restoreKeptVersion, await db.keptVersions.toArray()),
+              };
+              const records = build(existing);
+              await db.keptVersions.bulkPut([...records.keptVersions]);
+              await db.profiles.bulkPut([...records.profiles]);
+              await db.applications.bulkPut([...records.applications]);
+              await db.evidence.bulkPut(records.evidence.map((e) => e.meta));
+              await db.evidenceBlobs.bulkPut(records.evidence.map((e) => ({ id: e.meta.id, blob: e.blob })));
+            },
+          ),
         { durable: true },
       ),
   };

@@ -6,8 +6,13 @@
  * Pure and synchronous, so it can run inside the import's single transaction (a transaction
  * commits early if it awaits anything else). Must never touch storage or drop an imported record.
  */
-import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
-import { restoreApplication, restoreEvidenceMeta, restoreProfile } from '@/domain/application/restore';
+import type { Application, EvidenceMeta, KeptVersion, OrganisationProfile } from '@/domain/application/application';
+import {
+  restoreApplication,
+  restoreEvidenceMeta,
+  restoreKeptVersion,
+  restoreProfile,
+} from '@/domain/application/restore';
 import { atRevision } from '@/domain/application/standing';
 import { checked, sameContent } from '@/storage/record-helpers';
 
@@ -23,12 +28,15 @@ export interface ExistingRecords {
   readonly profiles: ReadonlyMap<string, OrganisationProfile | undefined>;
   readonly applications: ReadonlyMap<string, Application | undefined>;
   readonly evidence: ReadonlyMap<string, EvidenceMeta | undefined>;
+  readonly keptVersions: ReadonlyMap<string, KeptVersion | undefined>;
 }
 
 export interface ImportRecords {
   readonly profiles: readonly OrganisationProfile[];
   readonly applications: readonly Application[];
   readonly evidence: readonly EvidenceWithBlob[];
+  /** Versions kept after a clash (backup format 2), under the ids their records are stored with. */
+  readonly keptVersions: readonly KeptVersion[];
 }
 
 export interface ImportReport {
@@ -111,6 +119,7 @@ export function planImport(
   const rewrite = (s: string) => evidenceIds.get(s) ?? s;
   const applications: Application[] = [];
   const applicationIds: string[] = [];
+  const storedAs = new Map<string, string>();
   for (const application of incoming.applications) {
     const remapped = checked(restoreApplication, {
       ...application,
@@ -119,10 +128,58 @@ export function planImport(
       retiredAnswers: mapStrings(application.retiredAnswers, rewrite),
     });
     const { outcome, record } = decide(remapped, existing.applications, choice, newId, atRevision);
+    storedAs.set(application.id, record.id);
     counts[outcome] += 1;
     applicationIds.push(record.id);
     if (outcome !== 'unchanged') applications.push(record);
   }
   const movedProfiles = profiles.map((p) => checked(restoreProfile, { ...p, answers: mapStrings(p.answers, rewrite) }));
-  return { records: { profiles: movedProfiles, applications, evidence }, report: { ...counts, applicationIds } };
+  const keptVersions = planKept(incoming.keptVersions, existing.keptVersions, {
+    application: (id) => storedAs.get(id) ?? id,
+    profile: (id) => profileIds.get(id) ?? id,
+    evidence: rewrite,
+    newId,
+  });
+  return {
+    records: { profiles: movedProfiles, applications, evidence, keptVersions },
+    report: { ...counts, applicationIds },
+  };
+}
+
+/**
+ * Kept versions follow their records: to the ids the records were stored under (a copy kept
+ * beside an existing one has a new id) and to the evidence ids as stored. One already here
+ * exactly is left alone; one whose id is taken by another gets a new id, so none is lost.
+ */
+function planKept(
+  incoming: readonly KeptVersion[],
+  existing: ReadonlyMap<string, KeptVersion | undefined>,
+  ids: {
+    readonly application: (id: string) => string;
+    readonly profile: (id: string) => string;
+    readonly evidence: (id: string) => string;
+    readonly newId: () => string;
+  },
+): KeptVersion[] {
+  const out: KeptVersion[] = [];
+  for (const kept of incoming) {
+    const record = kept.record;
+    const moved = checked(restoreKeptVersion, {
+      ...kept,
+      record:
+        kept.kind === 'application'
+          ? {
+              ...record,
+              id: ids.application(record.id),
+              profileId: ids.profile((record as Application).profileId),
+              answers: mapStrings(record.answers, ids.evidence),
+              retiredAnswers: mapStrings((record as Application).retiredAnswers, ids.evidence),
+            }
+          : { ...record, id: ids.profile(record.id), answers: mapStrings(record.answers, ids.evidence) },
+    });
+    const stored = existing.get(kept.id);
+    if (stored && JSON.stringify(stored) === JSON.stringify(moved)) continue;
+    out.push(existing.has(kept.id) ? { ...moved, id: ids.newId() } : moved);
+  }
+  return out;
 }

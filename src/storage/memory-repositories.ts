@@ -195,7 +195,9 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
         profiles: byId(profiles, restoreProfile),
         applications: byId(applications, restoreApplication),
         evidence: byId(metas, restoreEvidenceMeta),
+        keptVersions: byId(kept, restoreKeptVersion),
       });
+      for (const k of records.keptVersions) kept.set(k.id, structuredClone(k));
       for (const p of records.profiles) profiles.set(p.id, structuredClone(p));
       for (const a of records.applications) applications.set(a.id, structuredClone(a));
       for (const e of records.evidence) {
@@ -205,6 +207,7 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
       profileListeners.notify();
       applicationListeners.notify();
       evidenceListeners.notify();
+      if (records.keptVersions.length) keptListeners.notify();
     },
   };
   return {

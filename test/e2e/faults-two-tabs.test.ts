@@ -2,7 +2,8 @@
 // other's saved answers. The tab whose save clashes shows the clash on the page, with the
 // question and both answers, and lets the user keep theirs or take the other tab's; the version
 // not chosen is kept and can be switched back to from Backups and storage. A tab that closes
-// with its clash unsettled loses nothing either, and overwrites nothing.
+// with its clash unsettled loses nothing either, and overwrites nothing. A backup carries the
+// kept versions to another computer (a second browser profile).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchPage, openApp } from './support/app-page';
@@ -162,5 +163,52 @@ describe('one application in two tabs', () => {
     await a.locator('.app-kept-version', { hasText: 'Typed in tab B, then the tab was closed' }).waitFor();
     await app.expectClean();
     await app.context.close();
+  });
+
+  it('keeps a kept version in the backup, and restores it on another computer', { timeout: 90_000 }, async () => {
+    const app = await openApp(h.browser, h.server.origin);
+    const a = app.page;
+    const appId = await startApplication(a, h.server.url);
+    const url = pageUrl(h.server.url, appId, 'commercial', 'com.foi');
+    await a.goto(url);
+    await a.locator(field).waitFor();
+    const b = await app.context.newPage();
+    await b.goto(url);
+    await b.locator(field).waitFor();
+    await typeAnswer(a, 'Pricing model (from tab A)');
+    await waitSaved(a);
+    await typeAnswer(b, 'Staff rota (from tab B)');
+    await b.locator('#conflict').waitFor({ timeout: 5_000 });
+    await b.getByRole('button', { name: 'Keep the answers in this tab' }).click();
+    await b.getByText('The answers in this tab are saved.').waitFor();
+    expect((await storedKeptVersions(b)).map((k) => k.record.answers[foi])).toEqual(['Pricing model (from tab A)']);
+
+    // The backup of everything carries the kept version.
+    await b.goto(`${h.server.url}#/settings`);
+    const [download] = await Promise.all([
+      b.waitForEvent('download'),
+      b.getByRole('button', { name: 'Download a backup', exact: true }).click(),
+    ]);
+    const path = '/tmp/two-tabs-kept-backup.json';
+    await download.saveAs(path);
+    await app.context.close();
+
+    // Another computer (a second browser profile) imports it: the kept version is listed there.
+    const other = await openApp(h.browser, h.server.origin);
+    const o = other.page;
+    await o.goto(`${h.server.url}#/settings`);
+    await o.locator('#backup-file').setInputFiles(path);
+    await o.getByRole('button', { name: 'Import backup' }).click();
+    await o.getByText('Imported 1 application from the backup.').waitFor();
+    expect((await storedKeptVersions(o)).map((k) => [k.reason, k.record.answers[foi]])).toEqual([
+      ['other-tab', 'Pricing model (from tab A)'],
+    ]);
+    const keptSection = o.locator('section', {
+      has: o.getByRole('heading', { name: 'Other versions kept on this computer' }),
+    });
+    await keptSection.locator('.app-kept-version', { hasText: 'Pricing model (from tab A)' }).waitFor();
+    expect((await storedApplication(o, appId))?.answers[foi]).toBe('Staff rota (from tab B)');
+    await other.expectClean();
+    await other.context.close();
   });
 });

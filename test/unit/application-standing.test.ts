@@ -109,8 +109,14 @@ describe('the export facts through restore, imports and kept versions', () => {
     profiles: new Map([['profile-1', makeProfile()]]),
     applications: new Map(apps.map((a) => [a.id, a])),
     evidence: new Map(),
+    keptVersions: new Map(),
   });
-  const importing = (app: Application) => ({ profiles: [makeProfile()], applications: [app], evidence: [] });
+  const importing = (app: Application) => ({
+    profiles: [makeProfile()],
+    applications: [app],
+    evidence: [],
+    keptVersions: [],
+  });
 
   it('imports a changed application as changed, whether it replaces or sits beside the stored one', () => {
     const stored = makeApplication({ revision: 2, answers: { 'bid.model': 'other' } });

@@ -5,7 +5,7 @@
 // Each must be refused with a message saying what is wrong; no exception may escape, no prototype
 // may change, and the database must be exactly as it was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { maxBackupChars, maxEncryptedBackupChars } from '@/domain/backup/backup-format';
+import { maxBackupChars, maxEncryptedBackupChars, backupFormatVersion } from '@/domain/backup/backup-format';
 import { exportBackup } from '@/storage/backup';
 import { encryptBackupText } from '@/storage/backup-crypto';
 import { importBackup, readBackup } from '@/storage/backup-import';
@@ -142,7 +142,7 @@ function generate(rng: Rng, base: Json, baseText: string, envelope: Json): Case[
         () => setAt(base, ['evidence', 0, 'meta', 'size'], 999),
         () => setAt(base, ['evidence', 0, 'meta', 'sha256'], 'f'.repeat(64)),
         () => setAt(base, ['evidence', 0, 'data'], 'not base64!'),
-        () => setAt(base, ['formatVersion'], 2),
+        () => setAt(base, ['formatVersion'], backupFormatVersion + 1),
         () => setAt(base, ['format'], 'someone-elses-backup'),
         () =>
           setAt(

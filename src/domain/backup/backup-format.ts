@@ -2,13 +2,15 @@
  * The backup file: one portable JSON file holding organisation profiles, applications and their
  * evidence files, so work survives a cleared browser and can move to another PC.
  *
- * Format "aqp-apply-backup", file format version 1 (JSON Schema: `schemas/backup.schema.json`,
+ * Format "aqp-apply-backup", file format version 2 (JSON Schema: `schemas/backup.schema.json`,
  * generated from this file by `test/tools/generate-backup-schema.ts`):
- *   { format: "aqp-apply-backup", formatVersion: 1, exportedAt: ISO date-time,
+ *   { format: "aqp-apply-backup", formatVersion: 2, exportedAt: ISO date-time,
  *     scope: "application" | "all",
  *     profiles: OrganisationProfile[]  (at most 100),
  *     applications: Application[]      (at most 200),
- *     evidence: { meta: EvidenceMeta, data: base64 of the file's bytes }[]  (at most 1,000) }
+ *     evidence: { meta: EvidenceMeta, data: base64 of the file's bytes }[]  (at most 1,000),
+ *     keptVersions: KeptVersion[]      (at most 500: versions kept after a clash, see application.ts) }
+ * Version 1 is the same without `keptVersions`; files of version 1 still import (with none).
  * Ids are unique within each list; each evidence file belongs to a profile in the file and `data`
  * decodes to `meta.size` bytes whose SHA-256 is `meta.sha256` (checked on import). An application
  * may name a profile that is not in the file (one deleted before the backup); import keeps it.
@@ -26,20 +28,32 @@ import { z } from '@/domain/zod';
 import {
   ApplicationSchema,
   EvidenceMetaSchema,
+  KeptVersionSchema,
   OrganisationProfileSchema,
   type Application,
+  type KeptVersion,
   type OrganisationProfile,
 } from '@/domain/application/application';
-import { describeIssues, restoreApplication, restoreEvidenceMeta, restoreProfile } from '@/domain/application/restore';
+import {
+  describeIssues,
+  restoreApplication,
+  restoreEvidenceMeta,
+  restoreKeptVersion,
+  restoreProfile,
+} from '@/domain/application/restore';
 import type { RestoreResult } from '@/domain/application/restore';
 import { parseJsonSafely } from '@/domain/backup/safe-json';
 
 export const backupFileFormat = 'aqp-apply-backup';
 export const encryptedBackupFormat = 'aqp-apply-backup-encrypted';
-export const backupFormatVersion = 1;
+export const backupFormatVersion = 2;
+/** Every file format version this app reads: 1 (no kept versions) and 2. */
+export const readableBackupVersions = [1, 2] as const;
+/** The passphrase envelope's own version (the file inside carries its own). */
+export const encryptedBackupVersion = 1;
 export const maxEvidenceFileBytes = 10 * 1024 * 1024;
 export const maxBackupChars = 100 * 1024 * 1024;
-export const maxBackupCounts = { profiles: 100, applications: 200, evidence: 1000 } as const;
+export const maxBackupCounts = { profiles: 100, applications: 200, evidence: 1000, keptVersions: 500 } as const;
 export const maxBackupDepth = 24;
 export const minPbkdf2Iterations = 600_000;
 
@@ -70,6 +84,7 @@ interface BackupRecords {
   readonly profiles: readonly OrganisationProfile[];
   readonly applications: readonly Application[];
   readonly evidence: readonly BackupEvidence[];
+  readonly keptVersions?: readonly KeptVersion[];
 }
 
 function checkConsistency(file: BackupRecords, ctx: z.core.$RefinementCtx<BackupRecords>): void {
@@ -82,28 +97,43 @@ function checkConsistency(file: BackupRecords, ctx: z.core.$RefinementCtx<Backup
   if (new Set(file.evidence.map((e) => e.meta.id)).size !== file.evidence.length) {
     issue('two evidence files have the same id', ['evidence']);
   }
+  const kept = file.keptVersions ?? [];
+  if (new Set(kept.map((k) => k.id)).size !== kept.length)
+    issue('two kept versions have the same id', ['keptVersions']);
   file.evidence.forEach((e, i) => {
     if (!profileIds.has(e.meta.profileId)) issue('belongs to an organisation that is not in the file', ['evidence', i]);
     if (base64ByteLength(e.data) !== e.meta.size) issue('the file is not the size it says', ['evidence', i, 'data']);
   });
 }
 
+const backupFields = {
+  format: z.literal(backupFileFormat),
+  exportedAt: z.iso.datetime({ offset: true }),
+  scope: z.enum(['application', 'all']),
+  profiles: z.array(OrganisationProfileSchema).max(maxBackupCounts.profiles),
+  applications: z.array(ApplicationSchema).max(maxBackupCounts.applications),
+  evidence: z.array(BackupEvidenceSchema).max(maxBackupCounts.evidence),
+};
+
+/** The file this app writes: format version 2, with the kept versions. */
 export const BackupFileSchema = z
   .strictObject({
-    format: z.literal(backupFileFormat),
+    ...backupFields,
     formatVersion: z.literal(backupFormatVersion),
-    exportedAt: z.iso.datetime({ offset: true }),
-    scope: z.enum(['application', 'all']),
-    profiles: z.array(OrganisationProfileSchema).max(maxBackupCounts.profiles),
-    applications: z.array(ApplicationSchema).max(maxBackupCounts.applications),
-    evidence: z.array(BackupEvidenceSchema).max(maxBackupCounts.evidence),
+    keptVersions: z.array(KeptVersionSchema).max(maxBackupCounts.keptVersions),
   })
+  .superRefine(checkConsistency);
+
+/** A file written by an earlier release: format version 1, before kept versions travelled. */
+export const BackupFileV1Schema = z
+  .strictObject({ ...backupFields, formatVersion: z.literal(1) })
   .superRefine(checkConsistency);
 export type BackupFile = z.infer<typeof BackupFileSchema>;
 
 export const EncryptedBackupSchema = z.strictObject({
   format: z.literal(encryptedBackupFormat),
-  formatVersion: z.literal(backupFormatVersion),
+  /** The envelope's own version: 1 (the file inside says its own). */
+  formatVersion: z.literal(encryptedBackupVersion),
   kdf: z.strictObject({
     name: z.literal('PBKDF2'),
     hash: z.literal('SHA-256'),
@@ -116,8 +146,8 @@ export const EncryptedBackupSchema = z.strictObject({
 });
 export type EncryptedBackup = z.infer<typeof EncryptedBackupSchema>;
 
-/** Either kind of file, as documented in `schemas/backup.schema.json`. */
-export const BackupDocumentSchema = z.union([BackupFileSchema, EncryptedBackupSchema]);
+/** Any file this app reads, as documented in `schemas/backup.schema.json`. */
+export const BackupDocumentSchema = z.union([BackupFileSchema, BackupFileV1Schema, EncryptedBackupSchema]);
 
 export type ParsedBackup =
   | { readonly ok: true; readonly kind: 'plain'; readonly backup: BackupFile }
@@ -133,6 +163,7 @@ const OuterSchema = z.strictObject({
   profiles: z.array(z.unknown()).max(maxBackupCounts.profiles),
   applications: z.array(z.unknown()).max(maxBackupCounts.applications),
   evidence: z.array(z.strictObject({ meta: z.unknown(), data: z.unknown() })).max(maxBackupCounts.evidence),
+  keptVersions: z.array(z.unknown()).max(maxBackupCounts.keptVersions).optional(),
 });
 
 const invalid = (why: string): ParsedBackup => ({
@@ -165,11 +196,16 @@ export function parseBackup(text: string): ParsedBackup {
   if (text.length > maxBackupChars) return invalid('it is larger than 100 MB.');
   const outer = OuterSchema.safeParse(json.value);
   if (!outer.success) return invalid(`${describeIssues(outer.error)}.`);
-  if (outer.data.formatVersion !== backupFormatVersion) {
+  const version = outer.data.formatVersion;
+  if (version !== 1 && version !== backupFormatVersion) {
     return invalid(
-      `it is in backup format ${String(outer.data.formatVersion)}; this app reads format ${backupFormatVersion}. Use the newer version of the app.`,
+      `it is in backup format ${String(version)}; this app reads formats 1 to ${backupFormatVersion}. Use the newer version of the app.`,
     );
   }
+  if (version === backupFormatVersion && outer.data.keptVersions === undefined)
+    return invalid('"keptVersions" is missing.');
+  if (version === 1 && outer.data.keptVersions !== undefined)
+    return invalid('it is in backup format 1, which has no kept versions.');
   const profiles = restoreAll(outer.data.profiles, restoreProfile, 'Organisation profile');
   if (!profiles.ok) return invalid(profiles.message);
   const applications = restoreAll(outer.data.applications, restoreApplication, 'Application');
@@ -180,11 +216,16 @@ export function parseBackup(text: string): ParsedBackup {
     'Evidence file',
   );
   if (!metas.ok) return invalid(metas.message);
+  const kept = restoreAll(outer.data.keptVersions ?? [], restoreKeptVersion, 'Kept version');
+  if (!kept.ok) return invalid(kept.message);
+  // A file of format 1 is read as format 2 with no kept versions.
   const file = BackupFileSchema.safeParse({
     ...outer.data,
+    formatVersion: backupFormatVersion,
     profiles: profiles.records,
     applications: applications.records,
     evidence: outer.data.evidence.map((e, i) => ({ meta: metas.records[i], data: e.data })),
+    keptVersions: kept.records,
   });
   return file.success ? { ok: true, kind: 'plain', backup: file.data } : invalid(`${describeIssues(file.error)}.`);
 }

@@ -21,6 +21,7 @@ export async function makeBackupText(records: BackupRecords, now: Date): Promise
   await backend.importTarget.applyImport(() => ({
     profiles: records.profiles,
     applications: records.applications,
+    keptVersions: [],
     evidence: (records.evidence ?? []).map(({ meta, bytes }) => ({
       meta,
       blob: new Blob([new Uint8Array(bytes)], { type: meta.type }),
