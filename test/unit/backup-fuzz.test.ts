@@ -19,7 +19,6 @@
  * whose repeat answer holds two items with one id is imported (those cases expect "either");; and with more organisations or applications than one backup file holds, "Back
  * up everything" fails (the check after an import then backs up one application).
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -41,7 +40,6 @@ import {
   type PreparedBackup,
   type ReadBackupResult,
 } from '@/storage/backup-import';
-import type { Connection } from '@/storage/connection';
 import type { ImportReport } from '@/storage/import-plan';
 import {
   at,
@@ -53,6 +51,18 @@ import {
   testDeps,
 } from '../helpers/storage-fixtures';
 import { buildCases, isObject, sha256Of, type FuzzCase, type Json, type JsonObject } from './support/backup-fuzz-cases';
+import {
+  byKey,
+  dumpDatabase,
+  firstDifference,
+  hung,
+  pollution,
+  prototypeShape,
+  unclear,
+  withTimeout,
+  type Dump,
+  type Shape,
+} from './support/fuzz-checks';
 
 const defaultSeed = 20261122;
 const caseTimeoutMs = 15_000;
@@ -226,111 +236,6 @@ async function targetDatabase(): Promise<Backend> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A full dump of every table, with each Blob as its type, size and SHA-256
-
-interface Row {
-  readonly key: string;
-  readonly value: unknown;
-}
-type Dump = Readonly<Record<string, readonly Row[]>>;
-
-async function snapshot(value: unknown): Promise<unknown> {
-  if (value instanceof Blob) {
-    const bytes = new Uint8Array(await value.arrayBuffer());
-    return {
-      kind: 'Blob',
-      type: value.type,
-      size: value.size,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  }
-  if (Array.isArray(value)) return Promise.all(value.map(snapshot));
-  if (typeof value === 'object' && value !== null) {
-    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await snapshot(v)] as const));
-    return Object.fromEntries(entries);
-  }
-  return value;
-}
-
-async function dumpDatabase(connection: Connection): Promise<Dump> {
-  const db = connection.db;
-  const tables = await db.transaction('r', db.tables, () =>
-    Promise.all(
-      db.tables.map(async (table) => ({
-        name: table.name,
-        keys: await table.toCollection().primaryKeys(),
-        values: await table.toArray(),
-      })),
-    ),
-  );
-  const dump: Record<string, Row[]> = {};
-  for (const { name, keys, values } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    dump[name] = await Promise.all(
-      values.map(async (value, i) => ({ key: String(keys[i]), value: await snapshot(value) })),
-    );
-  }
-  return dump;
-}
-
-const byKey = (dump: Dump, table: string): Map<string, unknown> =>
-  new Map((dump[table] ?? []).map((row) => [row.key, row.value]));
-
-function firstDifference(before: Dump, after: Dump): string | undefined {
-  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const a = byKey(before, table);
-    const b = byKey(after, table);
-    for (const key of new Set([...a.keys(), ...b.keys()])) {
-      if (!a.has(key)) return `${table} gained "${key}"`;
-      if (!b.has(key)) return `${table} lost "${key}"`;
-      if (!isDeepStrictEqual(a.get(key), b.get(key))) return `${table} "${key}" changed`;
-    }
-  }
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Prototypes
-
-const guarded = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype];
-type Shape = readonly Map<PropertyKey, PropertyDescriptor>[];
-const prototypeShape = (): Shape =>
-  guarded.map(
-    (proto) =>
-      new Map(
-        Reflect.ownKeys(proto).flatMap((key) => {
-          const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-          return descriptor ? [[key, descriptor] as const] : [];
-        }),
-      ),
-  );
-const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor) =>
-  a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable;
-
-/** What changed on the prototypes since `baseline`; puts them back, so one case cannot blame the next. */
-function pollution(baseline: Shape): string[] {
-  const found: string[] = [];
-  guarded.forEach((proto, i) => {
-    const was = baseline[i] ?? new Map<PropertyKey, PropertyDescriptor>();
-    const name = proto === Object.prototype ? 'Object' : (proto.constructor as { name: string }).name;
-    for (const key of Reflect.ownKeys(proto)) {
-      const old = was.get(key);
-      const current = Object.getOwnPropertyDescriptor(proto, key);
-      if (old === undefined) {
-        found.push(`${name}.prototype gained "${String(key)}"`);
-        Reflect.deleteProperty(proto, key);
-      } else if (current && !sameDescriptor(old, current)) {
-        found.push(`${name}.prototype "${String(key)}" changed`);
-        Object.defineProperty(proto, key, old);
-      }
-    }
-  });
-  const probe: Record<string, unknown> = {};
-  for (const key of ['polluted', 'isAdmin'])
-    if (probe[key] !== undefined || Reflect.get([], key) !== undefined) found.push(`({}).${key} is set`);
-  return found;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Running one case
 
 /** The app under test; the last test swaps in broken versions to prove the checks catch them. */
@@ -364,40 +269,6 @@ type FailureKind = (typeof failureKinds)[number];
 interface CaseResult {
   readonly outcome: 'refused' | 'imported' | 'crashed' | 'hung';
   readonly failures: readonly { readonly kind: FailureKind; readonly detail: string }[];
-}
-
-const hung = Symbol('hung');
-async function withTimeout<T>(work: () => Promise<T>, ms: number): Promise<T | typeof hung> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<typeof hung>((resolve) => (timer = setTimeout(() => resolve(hung), ms)));
-  try {
-    return await Promise.race([work(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Why a refusal's message is not a plain sentence for the user, if it is not. */
-function unclear(message: unknown): string | undefined {
-  if (typeof message !== 'string') return `the message is ${typeof message}`;
-  const text = message.trim();
-  if (text === '') return 'the message is empty';
-  if (text.length > 1000) return `the message is ${text.length} characters long`;
-  const faults: [RegExp, string][] = [
-    [/\bundefined\b/, '"undefined"'],
-    [/\[object \w+\]/, '"[object …]"'],
-    [/\bNaN\b/, '"NaN"'],
-    [/\n\s*at\s|\bat \S+ \(|\.[cm]?[jt]sx?:\d+/, 'a stack trace'],
-    [/\b\w*Error\b|DOMException/, 'an error name'],
-    [
-      /"(code|path|expected|received|issues)"\s*:|\b(invalid_type|invalid_union|invalid_value|too_big|too_small|unrecognized_keys|invalid_format)\b/,
-      'a raw zod dump',
-    ],
-  ];
-  for (const [pattern, what] of faults) if (pattern.test(text)) return `the message has ${what}`;
-  if (!/^[A-Z“"]/.test(text)) return 'the message does not start as a sentence';
-  if (!/[.!?]$/.test(text)) return 'the message does not end as a sentence';
-  return undefined;
 }
 
 async function runCase(

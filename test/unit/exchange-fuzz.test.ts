@@ -72,6 +72,7 @@ import {
   type ExchangeCase,
   type ExchangeSources,
 } from './support/exchange-fuzz-cases';
+import { hung, pollution, prototypeShape, unclear, withTimeout, type Shape } from './support/fuzz-checks';
 
 const defaultSeed = 20261203;
 const caseTimeoutMs = 5_000;
@@ -281,48 +282,6 @@ async function targetDatabase(world: World, target: ExchangeCase['target']): Pro
 }
 
 // ---------------------------------------------------------------------------------------------
-// Prototypes
-
-const guarded = [Object.prototype, Array.prototype, Function.prototype, String.prototype, Number.prototype];
-type Shape = readonly Map<PropertyKey, PropertyDescriptor>[];
-const prototypeShape = (): Shape =>
-  guarded.map(
-    (proto) =>
-      new Map(
-        Reflect.ownKeys(proto).flatMap((key) => {
-          const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-          return descriptor ? [[key, descriptor] as const] : [];
-        }),
-      ),
-  );
-const sameDescriptor = (a: PropertyDescriptor, b: PropertyDescriptor) =>
-  a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable;
-
-/** What changed on the prototypes since `baseline`; puts them back, so one case cannot blame the next. */
-function pollution(baseline: Shape): string[] {
-  const found: string[] = [];
-  guarded.forEach((proto, i) => {
-    const was = baseline[i] ?? new Map<PropertyKey, PropertyDescriptor>();
-    const name = proto === Object.prototype ? 'Object' : (proto.constructor as { name: string }).name;
-    for (const key of Reflect.ownKeys(proto)) {
-      const old = was.get(key);
-      const current = Object.getOwnPropertyDescriptor(proto, key);
-      if (old === undefined) {
-        found.push(`${name}.prototype gained "${String(key)}"`);
-        Reflect.deleteProperty(proto, key);
-      } else if (current && !sameDescriptor(old, current)) {
-        found.push(`${name}.prototype "${String(key)}" changed`);
-        Object.defineProperty(proto, key, old);
-      }
-    }
-  });
-  const probe: Record<string, unknown> = {};
-  for (const key of ['polluted', 'isAdmin'])
-    if (probe[key] !== undefined || Reflect.get([], key) !== undefined) found.push(`({}).${key} is set`);
-  return found;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Running one case
 
 /** The app under test; the last test swaps in broken versions to prove the checks catch them. */
@@ -354,40 +313,6 @@ type Outcome = 'refused' | 'applied' | 'crashed' | 'hung';
 interface CaseResult {
   readonly outcome: Outcome;
   readonly failures: readonly { readonly kind: FailureKind; readonly detail: string }[];
-}
-
-const hung = Symbol('hung');
-async function withTimeout<T>(work: () => Promise<T>, ms: number): Promise<T | typeof hung> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<typeof hung>((resolve) => (timer = setTimeout(() => resolve(hung), ms)));
-  try {
-    return await Promise.race([work(), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Why a refusal's message is not a plain sentence for the user, if it is not. */
-function unclear(message: unknown): string | undefined {
-  if (typeof message !== 'string') return `the message is ${typeof message}`;
-  const text = message.trim();
-  if (text === '') return 'the message is empty';
-  if (text.length > 1000) return `the message is ${text.length} characters long`;
-  const faults: [RegExp, string][] = [
-    [/\bundefined\b/, '"undefined"'],
-    [/\[object \w+\]/, '"[object …]"'],
-    [/\bNaN\b/, '"NaN"'],
-    [/\n\s*at\s|\bat \S+ \(|\.[cm]?[jt]sx?:\d+/, 'a stack trace'],
-    [/\b\w*Error\b|DOMException/, 'an error name'],
-    [
-      /"(code|path|expected|received|issues)"\s*:|\b(invalid_type|invalid_union|invalid_value|too_big|too_small|unrecognized_keys|invalid_format)\b/,
-      'a raw zod dump',
-    ],
-  ];
-  for (const [pattern, what] of faults) if (pattern.test(text)) return `the message has ${what}`;
-  if (!/^[A-Z“"]/.test(text)) return 'the message does not start as a sentence';
-  if (!/[.!?]$/.test(text)) return 'the message does not end as a sentence';
-  return undefined;
 }
 
 async function runCase(

@@ -11,9 +11,7 @@
  * lines: one generator per kind of damage, kept together so the whole corpus reads in one place.
  */
 import { createHash } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { exchangeContent } from '@/domain/exchange/exchange-format';
-import type { Connection } from '@/storage/connection';
 import {
   allPaths,
   clone,
@@ -26,75 +24,8 @@ import {
   type Rng,
 } from './backup-fuzz-cases';
 
-// ---------------------------------------------------------------------------------------------
-// A full dump of every table, with each Blob as its type, size and SHA-256
-
-export interface Row {
-  readonly key: string;
-  readonly value: unknown;
-}
-export type Dump = Readonly<Record<string, readonly Row[]>>;
-
-async function snapshot(value: unknown): Promise<unknown> {
-  if (value instanceof Blob) {
-    const bytes = new Uint8Array(await value.arrayBuffer());
-    return {
-      kind: 'Blob',
-      type: value.type,
-      size: value.size,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    };
-  }
-  if (Array.isArray(value)) return Promise.all(value.map(snapshot));
-  if (typeof value === 'object' && value !== null) {
-    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await snapshot(v)] as const));
-    return Object.fromEntries(entries);
-  }
-  return value;
-}
-
-/** Every row of every table, read in one transaction. */
-export async function dumpDatabase(connection: Connection): Promise<Dump> {
-  const db = connection.db;
-  const tables = await db.transaction('r', db.tables, () =>
-    Promise.all(
-      db.tables.map(async (table) => ({
-        name: table.name,
-        keys: await table.toCollection().primaryKeys(),
-        values: await table.toArray(),
-      })),
-    ),
-  );
-  const dump: Record<string, Row[]> = {};
-  for (const { name, keys, values } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    dump[name] = await Promise.all(
-      values.map(async (value, i) => ({ key: String(keys[i]), value: await snapshot(value) })),
-    );
-  }
-  return dump;
-}
-
-export const byKey = (dump: Dump, table: string): Map<string, unknown> =>
-  new Map((dump[table] ?? []).map((row) => [row.key, row.value]));
-
-/** The first row that differs between two dumps, in words; undefined when they are the same. */
-export function firstDifference(
-  before: Dump,
-  after: Dump,
-  except?: { table: string; key: string },
-): string | undefined {
-  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const a = byKey(before, table);
-    const b = byKey(after, table);
-    for (const key of new Set([...a.keys(), ...b.keys()])) {
-      if (except && except.table === table && except.key === key) continue;
-      if (!a.has(key)) return `${table} gained "${key}"`;
-      if (!b.has(key)) return `${table} lost "${key}"`;
-      if (!isDeepStrictEqual(a.get(key), b.get(key))) return `${table} "${key}" changed`;
-    }
-  }
-  return undefined;
-}
+// The database dump and its comparison are shared with the backup fuzz test.
+export { byKey, dumpDatabase, firstDifference, type Dump, type Row } from './fuzz-checks';
 
 // ---------------------------------------------------------------------------------------------
 // The cases
