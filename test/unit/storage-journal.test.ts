@@ -4,7 +4,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '@/domain/application/application';
-import { StorageFailure } from '@/domain/ports';
+import { mergeRecords } from '@/domain/application/merge-records';
+import { StorageFailure, type ApplicationRepository } from '@/domain/ports';
+import { Autosave } from '@/storage/autosave';
 import { Journal, type JournalStore } from '@/storage/journal';
 import { openStorage } from '@/storage/open-storage';
 import { makeApplication, makeProfile } from '../helpers/storage-fixtures';
@@ -152,5 +154,60 @@ describe('the journal with several tabs', () => {
     expect(new Journal(store).entries()).toMatchObject([{ base: 0, record: { answers: { 'com.price': 'yes' } } }]);
     expect((await storage.repositories.applications.get(app.id))?.answers['com.price']).toBeUndefined();
     storage.close();
+  });
+});
+
+describe('the journal and a merge with another tab', () => {
+  it('loses nothing when the tab is killed after it merged and before the merged version was saved', async () => {
+    const store = new MemoryStore();
+    const databaseName = `journal-merge-${++n}`;
+    const openTab = () =>
+      openStorage({
+        databaseName,
+        journalStore: store,
+        storageManager: null,
+        caches: null,
+        liveTabs: async () => undefined,
+      });
+    const a = await openTab();
+    const app = await a.repositories.applications.create(makeApplication());
+    const inA = a.createAutosave(a.repositories.applications, app, { window: null, document: null });
+    inA.change({ ...app, answers: { 'com.price': 'yes' }, updatedAt: '2026-11-22T09:01:00.000Z' });
+    await inA.flush();
+    // Tab B, as the storage makes it (journal and merge), on its old copy; its first save meets
+    // tab A's and merges; the tab is killed then: the merged version's save never completes.
+    const journal = new Journal(store, 'tab-b');
+    let saves = 0;
+    const killedAfterMerge: Pick<ApplicationRepository, 'save'> = {
+      save: (record, options) =>
+        ++saves === 1 ? a.repositories.applications.save(record, options) : new Promise(() => undefined),
+    };
+    const inB = new Autosave(killedAfterMerge, app, {
+      window: null,
+      document: null,
+      journal: {
+        write: (record, base) => journal.write('applications', record as Application, base),
+        clear: () => journal.clear('applications', app.id),
+      },
+      merge: mergeRecords<Application>,
+    });
+    const merged: unknown[] = [];
+    inB.onMerged((m) => merged.push(m.theirs.revision));
+    inB.change({ ...app, answers: { 'com.waiting': '14' }, updatedAt: '2026-11-22T09:02:00.000Z' });
+    void inB.flush();
+    await expect.poll(() => saves).toBe(2);
+    expect(merged).toEqual([1]);
+    expect(new Journal(store).entries()).toMatchObject([{ kind: 'applications', id: app.id, base: 1 }]);
+    expect((await a.repositories.applications.get(app.id))?.answers).toEqual({ 'com.price': 'yes' });
+    a.close();
+    // The next start replays the merged version onto tab A's save: both answers, nothing set aside.
+    const next = await openTab();
+    expect((await next.repositories.applications.get(app.id))?.answers).toEqual({
+      'com.price': 'yes',
+      'com.waiting': '14',
+    });
+    expect(await next.repositories.keptVersions.list()).toEqual([]);
+    expect(new Journal(store).entries()).toEqual([]);
+    next.close();
   });
 });
