@@ -46,6 +46,8 @@ describe('an LMC reviews a draft', () => {
     await p.goto(pageUrl(harness.server.url, appId, 'organisation', 'org-identity'));
     await p.getByLabel('Does your organisation trade under a different name?').fill('Riverside Medical Practice');
     await p.getByRole('button', { name: 'Save and come back later' }).click();
+    // It saves, then goes to the task list: wait for that before going anywhere else.
+    await p.getByRole('heading', { name: /Application to/ }).waitFor();
     await p.goto(`${taskListUrl(harness.server.url, appId)}/review`);
     await p.getByRole('heading', { name: 'Ask your LMC to review this draft' }).waitFor();
     const reviewDownload = await downloaded(

@@ -68,12 +68,10 @@ async function axeAtBothWidths(page: Page, where: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function continueFrom(page: Page) {
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page
-    .locator('.nhsuk-error-summary')
-    .waitFor({ state: 'detached', timeout: 2_000 })
-    .catch(() => undefined);
+/** "Save and come back later": it saves, then opens the task list; waits for that, so no later goto races it. */
+async function saveAndLeave(page: Page) {
+  await page.getByRole('button', { name: 'Save and come back later' }).click();
+  await page.getByRole('heading', { name: /Application to/ }).waitFor();
 }
 
 async function attach(page: Page, field: string, name: string) {
@@ -113,7 +111,7 @@ describe('one register of people', () => {
     await cgLead.getByRole('radio', { name: 'Dr Ann Lee' }).check();
     await page.screenshot({ path: '/tmp/people-lead-choice.png', fullPage: true });
     await axeAtBothWidths(page, 'the clinical governance lead chosen from the register');
-    await continueFrom(page);
+    await saveAndLeave(page);
     await page.goto(pageUrl(harness.server.url, appId, 'safeguarding', 'sg-leads'));
     await page
       .getByRole('group', { name: /adults/i })
@@ -125,7 +123,7 @@ describe('one register of people', () => {
       .first()
       .getByRole('radio', { name: 'Dr Cara Nwosu' })
       .check();
-    await continueFrom(page);
+    await saveAndLeave(page);
 
     // The MSK service's clinicians: the GP is picked and their register and number come with them.
     await page.goto(pageUrl(harness.server.url, appId, 'service-msk', 'service-msk.clinicians'));

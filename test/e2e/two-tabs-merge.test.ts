@@ -48,7 +48,6 @@ describe('two tabs that change different answers', () => {
     expect(await storedKeptVersions(b)).toEqual([]);
 
     // Tab B took tab A's answer in: its own FOI page shows it without a reload.
-    await b.getByRole('link', { name: 'Back' }).first().click();
     await b.goto(pageUrl(h.server.url, appId, 'commercial', 'com.foi'));
     await expect.poll(() => b.locator(foiField).inputValue()).toBe('Our pricing model (from tab A)');
 

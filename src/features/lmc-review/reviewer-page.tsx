@@ -5,8 +5,9 @@
  * added; the evidence list (with downloads when the files were sent); and "Send comments back",
  * which makes the comments file.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { evaluate } from '@/domain/rules/evaluate';
+import type { Evaluator } from '@/domain/rules/evaluator';
 import { notReadyToSend, type ReviewerReview } from '@/domain/exchange/review-record';
 import type { Section } from '@/domain/definition/checklist-schema';
 import { AnswerRows } from '@/components/answers/answer-rows';
@@ -66,7 +67,8 @@ function ReviewerView({ record }: { readonly record: ReviewerReview }) {
   const [attempts, setAttempts] = useState(0);
   const [sent, setSent] = useState<string | null>(null);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const evaluation = evaluate(session.evaluationInput());
+  // The answers are read only: evaluated once, not on every keystroke in the reviewer's own fields.
+  const evaluation = useMemo(() => evaluate(session.evaluationInput()), [session]);
   const here = paths.reviewer(record.id);
   const services_ = review.application.services.map((s) => session.checklist.services.get(s)?.name ?? s).join(', ');
 
@@ -171,7 +173,7 @@ function ReviewerView({ record }: { readonly record: ReviewerReview }) {
               {section.title}
             </h2>
             <AnswerRows section={section} evaluation={evaluation} returnTo={here} readOnly />
-            <SectionComments record={record} section={section} onChange={update} />
+            <SectionComments record={record} section={section} evaluator={evaluation.evaluator} onChange={update} />
           </section>
         ))}
         <ReviewEvidence record={record} />
@@ -199,15 +201,16 @@ function ReviewerView({ record }: { readonly record: ReviewerReview }) {
 function SectionComments({
   record,
   section,
+  evaluator,
   onChange,
 }: {
   readonly record: ReviewerReview;
   readonly section: Section;
+  /** The review's evaluation, worked out once for the page (not once per section and keystroke). */
+  readonly evaluator: Evaluator;
   readonly onChange: (change: (r: ReviewerReview) => ReviewerReview) => Promise<void>;
 }) {
-  const session = useApplicationSession();
   const services = useAppServices();
-  const evaluator = evaluate(session.evaluationInput()).evaluator;
   const [about, setAbout] = useState('');
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
