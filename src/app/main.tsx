@@ -4,9 +4,11 @@
  * inside that chunk before any schema is used.
  */
 import './styles.scss';
+import { reloadOnChunkError } from './reload-on-chunk-error';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
+reloadOnChunkError();
 
 void import('./boot').then(({ boot }) => boot(root));

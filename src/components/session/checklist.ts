@@ -14,7 +14,14 @@ export function loadAppChecklist(): Promise<LoadedChecklist> {
   loading ??= Promise.all([
     import('@/domain/definition/load-checklist'),
     import('../../../schemas/checklists/aqp-2012.json'),
-  ]).then(([loader, data]) => loader.loadChecklistOrThrow(data.default));
+  ]).then(
+    ([loader, data]) => loader.loadChecklistOrThrow(data.default),
+    (error: unknown) => {
+      // A failed load (a moment's bad connection) is tried again by the next caller.
+      loading = undefined;
+      throw error;
+    },
+  );
   return loading;
 }
 

@@ -1,0 +1,43 @@
+// A chunk that fails to load reloads the page once a minute at most (src/app/reload-on-chunk-error.ts).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reloadOnChunkError } from '@/app/reload-on-chunk-error';
+
+function fakeWindow(storage: Storage | null) {
+  const events = new EventTarget();
+  const reload = vi.fn();
+  const win = {
+    addEventListener: events.addEventListener.bind(events),
+    get sessionStorage() {
+      if (!storage) throw new DOMException('blocked', 'SecurityError');
+      return storage;
+    },
+    location: { reload },
+  } as unknown as Window;
+  reloadOnChunkError(win);
+  return { fail: () => events.dispatchEvent(new Event('vite:preloadError')), reload };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('reloading after a chunk fails to load', () => {
+  it('reloads once, not again within a minute, and again after it', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-12-03T10:00:00Z'));
+    sessionStorage.clear();
+    const { fail, reload } = fakeWindow(sessionStorage);
+    fail();
+    expect(reload).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(new Date('2026-12-03T10:00:30Z'));
+    fail();
+    expect(reload).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(new Date('2026-12-03T10:01:01Z'));
+    fail();
+    expect(reload).toHaveBeenCalledTimes(2);
+  });
+
+  it('never reloads when sessionStorage cannot be used, so it cannot loop', () => {
+    const { fail, reload } = fakeWindow(null);
+    fail();
+    expect(reload).not.toHaveBeenCalled();
+  });
+});
