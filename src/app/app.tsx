@@ -4,7 +4,7 @@
  * Moves focus to the main landmark when the route changes, so screen-reader and keyboard users
  * start at the new page's content. Shows, above every page, the warnings that must stay on screen.
  */
-import { Suspense, use, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, use, useEffect, useRef, type ReactNode } from 'react';
 import { Footer } from '@/components/nhs/footer';
 import { Header } from '@/components/nhs/header';
 import { SkipLink } from '@/components/nhs/skip-link';
@@ -12,7 +12,6 @@ import { href, parseRoute, useHashRoute } from '@/components/routing/hash-locati
 import { serviceName } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { AppServicesProvider, type AppServices } from '@/components/services/app-services';
-import { ApplicationSessionProvider } from '@/components/session/application-session';
 import { AppBanners } from './app-banners';
 import { matchRoute } from './routes';
 
@@ -37,6 +36,14 @@ const provider = (lmcName: string | undefined) => (
 function HostedFooter({ services }: { readonly services: Promise<AppServices> }) {
   return <Footer links={footerLinks} provider={provider(use(services).hosting.config.lmc?.name)} />;
 }
+
+/**
+ * The session of one application, loaded with the first application page: it brings the rules
+ * and record checks (and zod) with it, which the home page and the dashboard do not need.
+ */
+const ApplicationSessionProvider = lazy(() =>
+  import('@/components/session/application-session').then((m) => ({ default: m.ApplicationSessionProvider })),
+);
 
 function SessionFallback({
   state,
