@@ -7,6 +7,7 @@
  * a backup that its own import would refuse. Must never throw at the caller, and never let a full
  * disk stop a backup download (recording the backup date is best effort).
  */
+import { slug } from '@/storage/file-names';
 import type { Application, OrganisationProfile } from '@/domain/application/application';
 import { describeIssues } from '@/domain/application/restore';
 import {
@@ -106,13 +107,6 @@ async function withBytes(repositories: Repositories, metas: readonly EvidenceMet
   }
   return entries;
 }
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40);
 
 export async function exportBackup(repositories: Repositories, options: ExportOptions): Promise<ExportResult> {
   const now = (options.now ?? (() => new Date()))();

@@ -8,6 +8,7 @@
  * it is matched to what this computer sent; a refused file changes nothing. Must never throw at
  * the caller: every outcome is a result with a plain message.
  */
+import { slug } from '@/storage/file-names';
 import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
 import { describeIssues } from '@/domain/application/restore';
 import {
@@ -53,13 +54,6 @@ async function intact(file: Readonly<Record<string, unknown>> & { readonly sha25
 
 const edited =
   'This file has been changed since it was made, so it cannot be used. Ask for the file again, and send it on without opening it in another program.';
-
-const slug = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'application';
 
 const failed = (what: string, error: unknown) => ({
   ok: false as const,
@@ -111,7 +105,7 @@ export async function makeReviewFile(
       includesEvidence: request.includeEvidence,
     };
     await repositories.reviews.create(sent);
-    const fileName = `aqp-review-${slug(profile.name)}-${now.slice(0, 10)}.json`;
+    const fileName = `aqp-review-${slug(profile.name) || 'application'}-${now.slice(0, 10)}.json`;
     return { ok: true, fileName, text: JSON.stringify(checked.data) };
   } catch (error) {
     return failed('A review file could not be made.', error);
@@ -192,7 +186,7 @@ export async function makeCommentsFile(
   const checked = CommentsFileSchema.safeParse({ ...content, sha256: await hashOf(exchangeContent(content)) });
   if (!checked.success)
     return { ok: false, message: `The comments file could not be made: ${describeIssues(checked.error)}.` };
-  const fileName = `aqp-comments-${slug(record.review.from.organisation)}-${now.slice(0, 10)}.json`;
+  const fileName = `aqp-comments-${slug(record.review.from.organisation) || 'application'}-${now.slice(0, 10)}.json`;
   return { ok: true, fileName, text: JSON.stringify(checked.data) };
 }
 

@@ -7,11 +7,10 @@ import type { PracticeReview, ReviewRecord, ReviewerReview } from '@/domain/exch
 import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { CommentTargets } from '@/domain/exchange/review-record';
 import { useAppServices } from '@/components/services/app-services';
-import { isoDate } from '@/components/session/dates';
-import { formatDate } from '@/domain/rules/values';
+import { longDay } from '@/components/session/dates';
 
 /** "3 December 2026" from an ISO date-time, in UK time. */
-export const dayOf = (iso: string) => formatDate(isoDate(new Date(iso)));
+export const dayOf = longDay;
 
 /** How many of a review's comments are still open. */
 export function openCount(review: PracticeReview): number {

@@ -9,11 +9,9 @@ import type { Settings } from '@/domain/application/application';
 import { backupReminder } from '@/domain/application/backup-reminder';
 import { formatDate } from '@/domain/rules/values';
 import { Button } from '../nhs/button';
-import { isoDate } from '../session/dates';
+import { dayOfDateTime, isoDate } from '../session/dates';
 import { useAppServices } from './app-services';
 import { saveFile } from './save-file';
-
-const dayOf = (iso: string) => isoDate(new Date(iso));
 
 export function BackupReminder({ changedAt }: { readonly changedAt: readonly string[] }) {
   const services = useAppServices();
@@ -40,7 +38,7 @@ export function BackupReminder({ changedAt }: { readonly changedAt: readonly str
     changedAt,
     persisted,
     today: isoDate(services.now()),
-    dayOf,
+    dayOf: dayOfDateTime,
     ...(services.hosting.config.backupReminderDays ? { days: services.hosting.config.backupReminderDays } : {}),
   });
   if (outcome?.ok)

@@ -1,4 +1,5 @@
 /** Dates at the edge of the UI: today's date in the UK (the domain takes dates, never the clock). */
+import { formatDate } from '@/domain/rules/values';
 
 // Made once: building an Intl.DateTimeFormat costs far more than formatting with it, and the
 // dashboard formats two dates for each of up to 200 applications on every render.
@@ -16,6 +17,12 @@ export function isoDate(now: Date): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** "2026-12-03": the UK day of an ISO date-time. */
+export const dayOfDateTime = (iso: string): string => isoDate(new Date(iso));
+
+/** "3 December 2026": the UK day of an ISO date-time, in words. */
+export const longDay = (iso: string): string => formatDate(dayOfDateTime(iso));
 
 /** "10:42" in UK time, for "Saved on this computer at 10:42". */
 export function timeOfDay(iso: string): string {

@@ -62,7 +62,8 @@ export const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 /** The largest file, encrypted: the plain text plus the 16-byte tag, as base64, plus the header. */
 export const maxEncryptedBackupChars = base64Length(maxBackupChars + 16) + 4096;
 
-const base64 = (maxBytes: number) =>
+/** Base64 text (RFC 4648, with padding) of at most `maxBytes` bytes; exchange files use it too. */
+export const base64 = (maxBytes: number) =>
   z
     .string()
     .max(base64Length(maxBytes))

@@ -28,7 +28,7 @@ import {
 import { describeIssues, restoreApplication, restoreEvidenceMeta, restoreProfile } from '@/domain/application/restore';
 import {
   base64ByteLength,
-  base64Length,
+  base64,
   maxBackupChars,
   maxBackupDepth,
   maxEvidenceFileBytes,
@@ -52,16 +52,10 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
 const PersonName = z.string().trim().min(1, 'must not be empty').max(160);
 const CommentText = z.string().trim().min(1, 'must not be empty').max(maxCommentChars);
 
-const base64 = z
-  .string()
-  .max(base64Length(maxEvidenceFileBytes))
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
-  .refine((s) => s.length % 4 === 0, 'must be base64');
-
 export const ReviewEvidenceSchema = z.strictObject({
   meta: EvidenceMetaSchema,
   /** The file's bytes, base64, when the practice chose to send the files. */
-  data: base64.optional(),
+  data: base64(maxEvidenceFileBytes).optional(),
 });
 export type ReviewEvidence = z.infer<typeof ReviewEvidenceSchema>;
 
