@@ -20,6 +20,15 @@ import {
   openReviewFile,
   reviewEvidenceFile,
 } from '@/storage/exchange';
+import { maxRequestChars, maxReturnChars } from '@/domain/exchange/return-format';
+import {
+  decideOnReturn,
+  importReturnFiles,
+  makeReturnFile,
+  makeReturnRequest,
+  openReturnRequest,
+  storeReturnEvidence,
+} from '@/storage/returns';
 import { offlineStatus } from './offline-status';
 
 /** A chosen file's text, refused before it is read when it is larger than that kind of file can be. */
@@ -92,6 +101,36 @@ export function createAppServices(storage: AppStorage, hosting: HostingState = {
         return importCommentsFile(repositories, applicationId, text, targets, { now });
       },
       evidenceFile: reviewEvidenceFile,
+    },
+    returns: {
+      makeRequest: async (input) => {
+        const made = await makeReturnRequest(repositories, input, { now, newId });
+        return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
+      },
+      openRequest: async (file) => {
+        const text = await readChosen(file, maxRequestChars, 'a request for a return');
+        if (typeof text !== 'string') return { ok: false, message: text.message };
+        return openReturnRequest(repositories, text, { now, newId });
+      },
+      makeReturn: async (input) => {
+        const made = await makeReturnFile(repositories, input, { now, newId });
+        return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
+      },
+      importReturns: async (files, applicationId) => {
+        const results: { fileName: string; ok: boolean; message: string }[] = [];
+        // One at a time, in the order chosen: a second copy of a return is refused as imported already.
+        for (const file of files) {
+          const text = await readChosen(file, maxReturnChars, 'a return');
+          if (typeof text === 'string')
+            results.push(
+              ...(await importReturnFiles(repositories, applicationId, [{ name: file.name, text }], { now })),
+            );
+          else results.push({ fileName: file.name, ok: false, message: text.message });
+        }
+        return results;
+      },
+      storeEvidence: (profileId, file) => storeReturnEvidence(repositories, profileId, file),
+      decide: (request, outcome) => decideOnReturn(repositories, request, outcome, { now }),
     },
     hosting,
     storage: {

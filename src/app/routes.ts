@@ -29,11 +29,23 @@ const routes: readonly RouteDef[] = [
   { pattern: '/settings', Page: page(() => import('@/features/settings/settings-page'), 'SettingsPage') },
   { pattern: '/offline', Page: page(() => import('@/features/offline/offline-page'), 'OfflinePage') },
   { pattern: '/accessibility', Page: page(() => import('@/features/about/accessibility-page'), 'AccessibilityPage') },
-  { pattern: '/applications/:id', Page: page(() => import('@/features/wizard/wizard-routes'), 'WizardTaskList') },
+  { pattern: '/applications/:id', Page: page(() => import('./task-list-route'), 'TaskListRoute') },
   { pattern: '/applications/:id/review', Page: page(() => import('@/features/review/review-page'), 'ReviewPage') },
   {
     pattern: '/applications/:id/comments',
     Page: page(() => import('@/features/lmc-review/comments-page'), 'CommentsPage'),
+  },
+  {
+    pattern: '/applications/:id/returns',
+    Page: page(() => import('@/features/member-returns/returns-page'), 'ReturnsPage'),
+  },
+  {
+    pattern: '/applications/:id/returns/:requestId',
+    Page: page(() => import('@/features/member-returns/check-return-page'), 'CheckReturnPage'),
+  },
+  {
+    pattern: '/returns',
+    Page: page(() => import('@/features/member-returns/fill-in-return-page'), 'FillInReturnPage'),
   },
   { pattern: '/reviews', Page: page(() => import('@/features/lmc-review/reviews-page'), 'ReviewsPage') },
   { pattern: '/reviews/:id', Page: page(() => import('@/features/lmc-review/reviewer-page'), 'ReviewerPage') },

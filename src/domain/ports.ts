@@ -11,6 +11,7 @@ import type {
   OrganisationProfile,
   Settings,
 } from './application/application';
+import type { ReturnRecord } from './exchange/return-record';
 import type { ReviewRecord } from './exchange/review-record';
 
 export type StorageFailureKind =
@@ -66,6 +67,7 @@ export interface RecordRepository<T extends { readonly id: string; readonly revi
 export type ApplicationRepository = RecordRepository<Application>;
 export type ProfileRepository = RecordRepository<OrganisationProfile>;
 export type ReviewRepository = RecordRepository<ReviewRecord>;
+export type ReturnRepository = RecordRepository<ReturnRecord>;
 
 export interface NewEvidence {
   readonly profileId: string;
@@ -120,4 +122,6 @@ export interface Repositories {
   readonly keptVersions: KeptVersionRepository;
   /** LMC reviews on this computer: sent for review, or being reviewed. */
   readonly reviews: ReviewRepository;
+  /** Member returns on this computer: requests a lead made, and requests being filled in. */
+  readonly returns: ReturnRepository;
 }

@@ -4,7 +4,7 @@
  * pages (filled with the evidence once the pack is laid out). Nothing here imports jsPDF.
  */
 import { appendixArea, fitBox, type AppendixPlacement, type AppendixSource } from './appendix-layout';
-import { drawBlocks, partHeading, styles, type Bookmark, type Pause } from './draw-answers';
+import { drawBlocks, drawPackTable, partHeading, styles, type Bookmark, type Pause } from './draw-answers';
 import { drawFieldList } from './draw-list';
 import { drawTable } from './draw-table';
 import { colours, contentWidth, margin, type PageWriter } from './page-writer';
@@ -104,6 +104,12 @@ export function drawReadiness(w: PageWriter, part: PackReadiness): Bookmark {
   drawIssues(w, 'Hard fails', part.hardFails);
   drawIssues(w, 'Blocking issues', part.blocking);
   drawIssues(w, 'Warnings', part.warnings);
+  if (part.returns) {
+    w.gap(2);
+    w.heading('Returns from members and declarants', styles.heading, 12);
+    w.gap(1);
+    drawPackTable(w, part.returns);
+  }
   return mark;
 }
 

@@ -11,6 +11,8 @@ import type { ItemScope } from '@/domain/rules/evaluator';
 import { answerLines, recordFields, type AnswerContext } from './pack-answers';
 import { sectionBlocks, type Numbering } from './pack-sections';
 import type { PackConflicts, PackDeclarant, PackTable } from './pack-types';
+import type { SubjectStatus } from '@/domain/exchange/return-subjects';
+import { declarationSource } from './pack-returns';
 
 export const declarantsId = 'coi.declarants';
 export const interestsId = 'coi.interests';
@@ -30,6 +32,7 @@ export function conflictsPart(
   section: Section,
   numbering: Numbering,
   ctx: AnswerContext,
+  returns: readonly SubjectStatus[] = [],
 ): PackConflicts {
   const declarantsQ = repeatOf(checklist, declarantsId);
   const interestsQ = repeatOf(checklist, interestsId);
@@ -87,7 +90,7 @@ export function conflictsPart(
     declarantsQ && interestsQ
       ? declarants.map((d, i) => ({
           name: text(declarantsQ, d, 'name') || `Declarant ${i + 1}`,
-          fields: recordFields(declarantsQ, d, ctx, ['name']),
+          fields: [...recordFields(declarantsQ, d, ctx, ['name']), ...declarationSource(returns, d.id)],
           interests: interests
             .filter((interest) => interest.values.declarant === d.id)
             .map((interest, n) => ({

@@ -19,6 +19,8 @@ import { evidenceSchedule } from './pack-evidence';
 import { evidenceUses, numberQuestions, sectionBlocks } from './pack-sections';
 import { answerText, applicantQuestion, coverPage, declarationPart, readinessPart } from './pack-summary';
 import type { PackModel, PackPart } from './pack-types';
+import type { SubjectStatus } from '@/domain/exchange/return-subjects';
+import { returnsTable } from './pack-returns';
 
 export interface PackInput {
   readonly checklist: LoadedChecklist;
@@ -27,6 +29,8 @@ export interface PackInput {
   readonly evidence: readonly EvidenceMeta[];
   /** The moment of export, ISO 8601 with an offset; its date is "today" and the date generated. */
   readonly now: string;
+  /** Each member's and declarant's return and where it stands (none when the lead asked for none). */
+  readonly returns?: readonly SubjectStatus[];
 }
 
 /** Organisation answers come from the profile, application answers from the application. */
@@ -73,7 +77,8 @@ export function buildPackModel(input: PackInput): PackModel {
   let declaration: PackPart | null = null;
   for (const section of evaluation.visibleSections) {
     if (section.group === 'declaration') declaration = declarationPart(section, numbering, ctx, checklist);
-    else if (isConflictsSection(checklist, section)) sections.push(conflictsPart(checklist, section, numbering, ctx));
+    else if (isConflictsSection(checklist, section))
+      sections.push(conflictsPart(checklist, section, numbering, ctx, input.returns ?? []));
     else
       sections.push({
         kind: 'section',
@@ -96,7 +101,7 @@ export function buildPackModel(input: PackInput): PackModel {
   const parts: PackPart[] = [
     ...sections,
     { kind: 'evidence', id: 'evidence-schedule', title: 'Evidence schedule', entries: schedule.entries },
-    readinessPart(readiness, numbering, checklist),
+    { ...readinessPart(readiness, numbering, checklist), returns: returnsTable(input.returns ?? []) },
     ...(declaration ? [declaration] : []),
   ];
   return {

@@ -104,6 +104,8 @@ export interface PackReadiness {
   readonly hardFails: readonly PackIssueLine[];
   readonly blocking: readonly PackIssueLine[];
   readonly warnings: readonly PackIssueLine[];
+  /** Members' and declarants' returns: asked, returned, accepted or outstanding (null when none asked). */
+  readonly returns?: PackTable | null;
 }
 
 export interface PackDeclaration {

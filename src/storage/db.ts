@@ -50,6 +50,13 @@ export const schemaVersions: readonly SchemaVersion[] = [
       reviews: 'id',
     },
   },
+  {
+    version: 4,
+    stores: {
+      /** Member returns: requests made by a lead, and requests being filled in (see return-record.ts). */
+      returns: 'id',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions.reduce((max, v) => Math.max(max, v.version), 0);
@@ -62,6 +69,7 @@ export const tableNames = [
   'settings',
   'keptVersions',
   'reviews',
+  'returns',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 
@@ -81,6 +89,7 @@ export class AppDatabase extends Dexie {
   declare readonly settings: Table<unknown, string>;
   declare readonly keptVersions: Table<unknown, string>;
   declare readonly reviews: Table<unknown, string>;
+  declare readonly returns: Table<unknown, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? defaultDatabaseName, {

@@ -22,6 +22,7 @@ import type {
   SaveResult,
   SettingsRepository,
 } from '@/domain/ports';
+import { restoreReturn } from '@/domain/exchange/return-record';
 import { restoreReview } from '@/domain/exchange/review-record';
 import type { Connection } from '@/storage/connection';
 import { type AppDatabase, settingsKey } from '@/storage/db';
@@ -31,7 +32,7 @@ import type { ExistingRecords, ImportTarget } from '@/storage/import-plan';
 import { newKeptVersion, planSwap } from '@/storage/kept-versions';
 import { checked, compareAndSet, readable, restored, type Restore, type StorageDeps } from '@/storage/record-helpers';
 
-type RecordTable = 'profiles' | 'applications' | 'reviews';
+type RecordTable = 'profiles' | 'applications' | 'reviews' | 'returns';
 
 function createRecordRepository<T extends { readonly id: string; readonly revision: number }>(
   connection: Connection,
@@ -180,6 +181,7 @@ export function createDexieBackend(connection: Connection, deps: StorageDeps): S
       settings: createSettingsRepository(connection),
       keptVersions: createKeptVersionRepository(connection, deps),
       reviews: createRecordRepository(connection, 'reviews', restoreReview),
+      returns: createRecordRepository(connection, 'returns', restoreReturn),
     },
     importTarget: createImportTarget(connection),
   };

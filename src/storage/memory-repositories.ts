@@ -19,6 +19,7 @@ import type {
   SettingsRepository,
   Unsubscribe,
 } from '@/domain/ports';
+import { restoreReturn } from '@/domain/exchange/return-record';
 import { restoreReview } from '@/domain/exchange/review-record';
 import type { StorageBackend } from '@/storage/dexie-repositories';
 import { alreadySavedMessage, failure } from '@/storage/errors';
@@ -188,6 +189,8 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
   const keptListeners = new Listeners();
   const reviews: Store = new Map();
   const reviewListeners = new Listeners();
+  const returns: Store = new Map();
+  const returnListeners = new Listeners();
   const importTarget: ImportTarget = {
     applyImport: async (build) => {
       // Built in full before anything is written, so a failure leaves everything as it was.
@@ -223,6 +226,7 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
         deps,
       ),
       reviews: memoryRecords(reviews, restoreReview, reviewListeners),
+      returns: memoryRecords(returns, restoreReturn, returnListeners),
     },
     importTarget,
   };

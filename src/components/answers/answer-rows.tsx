@@ -3,10 +3,11 @@
  * in words (the same words as the PDF), "Not answered" where empty, and a Change link that
  * returns to `returnTo`. Repeating groups list each item with its own rows.
  */
-import { listedItems, type ItemValue } from '@/domain/answers/answer-value';
+import { listedItems, type ItemValue, type RepeatItem } from '@/domain/answers/answer-value';
 import { formatAnswer } from '@/domain/answers/format-answer';
-import type { Section } from '@/domain/definition/checklist-schema';
+import type { RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
 import type { Evaluation } from '@/domain/rules/evaluate';
+import type { Evaluator } from '@/domain/rules/evaluator';
 import { itemTitleText } from '@/domain/rules/people';
 import { SummaryList, type SummaryRow } from '../nhs/summary-list';
 import { href } from '../routing/hash-location';
@@ -27,6 +28,33 @@ const Lines = ({ lines }: { readonly lines: readonly string[] }) =>
       ))}
     </>
   );
+
+/** One item of a repeating group as summary rows: each visible field and its answer in words. */
+export function itemRows(
+  question: RepeatQuestion,
+  item: RepeatItem,
+  ev: Evaluator,
+  evidenceName: (id: string) => string | undefined,
+  changeHref: string | undefined,
+): SummaryRow[] {
+  const scope = { repeat: question, values: item.values };
+  return question.fields
+    .filter((f) => ev.fieldVisible(f, scope))
+    .map((f) => ({
+      key: f.label,
+      value: (
+        <Lines
+          lines={formatAnswer(f, item.values[f.id] as ItemValue | undefined, {
+            options: ev.options(f),
+            evidenceName,
+            identifierKind: ev.identifierKind(f, scope),
+          })}
+        />
+      ),
+      changeHref,
+      changeLabel: 'Change',
+    }));
+}
 
 export function AnswerRows({
   section,
@@ -59,28 +87,18 @@ export function AnswerRows({
           changeHref: change,
         });
         items.forEach((item, index) => {
-          const scope = { repeat: question, values: item.values };
           const title = itemTitleText(question, item, ev.options);
           groups.push({
             title: `${question.itemName.charAt(0).toUpperCase()}${question.itemName.slice(1)} ${index + 1}${title ? `: ${title}` : ''}`,
-            rows: question.fields
-              .filter((f) => ev.fieldVisible(f, scope))
-              .map((f) => ({
-                key: f.label,
-                value: (
-                  <Lines
-                    lines={formatAnswer(f, item.values[f.id] as ItemValue | undefined, {
-                      options: ev.options(f),
-                      evidenceName,
-                      identifierKind: ev.identifierKind(f, scope),
-                    })}
-                  />
-                ),
-                changeHref: readOnly
-                  ? undefined
-                  : href(withReturn(paths.item(appId, section.id, page.id, question.id, item.id), returnTo)),
-                changeLabel: 'Change',
-              })),
+            rows: itemRows(
+              question,
+              item,
+              ev,
+              evidenceName,
+              readOnly
+                ? undefined
+                : href(withReturn(paths.item(appId, section.id, page.id, question.id, item.id), returnTo)),
+            ),
           });
         });
         continue;

@@ -22,6 +22,11 @@ export const paths = {
   /** An LMC officer's reviews: open a review file, and the reviews on this computer. */
   reviews: () => '/reviews',
   reviewer: (reviewId: string) => `/reviews/${enc(reviewId)}`,
+  /** Member returns for this application: ask, import, check and accept. */
+  returns: (appId: string) => `/applications/${enc(appId)}/returns`,
+  checkReturn: (appId: string, requestId: string) => `/applications/${enc(appId)}/returns/${enc(requestId)}`,
+  /** "Fill in a return": open a request file, and the returns being filled in on this computer. */
+  fillInReturn: () => '/returns',
   details: (appId: string) => `/applications/${enc(appId)}/details`,
   /** "Start a new application from this one": another advert or other services, answers copied. */
   startFrom: (appId: string) => `/applications/${enc(appId)}/start-another`,

@@ -5,9 +5,12 @@
  * provide in-memory ones. Features never import `src/storage`.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Application, OrganisationProfile } from '@/domain/application/application';
+import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
 import type { ReviewFile } from '@/domain/exchange/exchange-format';
 import type { CommentTargets, ReviewerReview } from '@/domain/exchange/review-record';
+import type { ReturnFile, ReturnSubject } from '@/domain/exchange/return-format';
+import type { LeadRequest, RespondentReturn } from '@/domain/exchange/return-record';
+import type { Answers } from '@/domain/answers/answer-value';
 import type { HostingConfig } from '@/domain/hosting/hosting-config';
 import type { Repositories, StorageFailure } from '@/domain/ports';
 
@@ -123,9 +126,40 @@ export interface ExchangeOperations {
   evidenceFile(review: ReviewFile, evidenceId: string): { name: string; blob: Blob } | undefined;
 }
 
+/** Member returns (see src/domain/exchange/return-format.ts): requests, returns and their import. */
+export interface ReturnOperations {
+  /** A request file for one member or declarant; records that it was made. */
+  makeRequest(input: {
+    application: Application;
+    profile: OrganisationProfile;
+    answers: Answers;
+    subject: ReturnSubject;
+    askedBy: string;
+    email: string;
+  }): Promise<Outcome<{ blob: Blob; fileName: string }>>;
+  /** Opens a request file into a draft of its own on this computer; the draft's application id. */
+  openRequest(file: File): Promise<Outcome<{ draftId: string; reopened: boolean }>>;
+  /** The return file a member sends back. */
+  makeReturn(input: {
+    record: RespondentReturn;
+    answers: Answers;
+    evidence: readonly EvidenceMeta[];
+    respondent: { name: string; organisation: string };
+  }): Promise<Outcome<{ blob: Blob; fileName: string }>>;
+  /** Imports return files into the application's requests: one result per file, in order. */
+  importReturns(
+    files: readonly File[],
+    applicationId: string,
+  ): Promise<readonly { fileName: string; ok: boolean; message: string }[]>;
+  /** Stores a return's evidence files under the organisation: the return's ids to the stored ids. */
+  storeEvidence(profileId: string, file: ReturnFile): Promise<Outcome<{ ids: Map<string, string> }>>;
+  decide(request: LeadRequest, outcome: 'accepted' | 'not-used'): Promise<Outcome<{ request: LeadRequest }>>;
+}
+
 export interface AppServices {
   readonly repositories: Repositories;
   readonly exchange: ExchangeOperations;
+  readonly returns: ReturnOperations;
   readonly hosting: HostingState;
   readonly storage: StorageStatus;
   readonly createAutosave: <T extends { readonly id: string; readonly revision: number }>(

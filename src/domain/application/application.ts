@@ -76,6 +76,11 @@ export const ApplicationSchema = z.strictObject({
    * changed since. Set with `exportedAt`.
    */
   exportedRevision: z.number().int().nonnegative().optional(),
+  /**
+   * Set on a member's draft of a return (see src/domain/exchange/return-record.ts): the request it
+   * answers. Such a draft is filled in on the return's own page and is not listed with applications.
+   */
+  returnFor: z.strictObject({ requestId: Id }).optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   revision: z.number().int().nonnegative(),

@@ -7,8 +7,11 @@
  *             and the evidence list (the files' bytes optional), under a random `id`.
  *   comments  the LMC's comments on that draft: they echo the review's `id` and the application's
  *             id, so they cannot be applied to another application.
+ *   return-request, return
+ *             a lead provider asking a member practice or a declarant for their part, and their
+ *             answer; defined in return-format.ts.
  *
- * Every file carries `sha256`, the SHA-256 of its canonical content (`exchangeContent`: the file
+ * Shared parts (common fields, canonical text) are in exchange-parts.ts. Every file carries `sha256`, the SHA-256 of its canonical content (`exchangeContent`: the file
  * without `sha256`, keys in a fixed order), so a file edited after it was made is refused. This
  * is integrity, not identity: anyone holding a file can make a new one.
  *
@@ -34,10 +37,19 @@ import {
   maxEvidenceFileBytes,
 } from '@/domain/backup/backup-format';
 import { parseJsonSafely } from '@/domain/backup/safe-json';
+import {
+  maxRequestChars,
+  maxReturnChars,
+  ReturnFileSchema,
+  ReturnRequestFileSchema,
+  type ReturnFile,
+  type ReturnRequestFile,
+} from './return-format';
+import { common, exchangeFormat, exchangeFormatVersion, Id, PersonName, Sha256 } from './exchange-parts';
 
-export const exchangeFormat = 'aqp-apply-exchange';
-export const exchangeFormatVersion = 1;
-export const exchangeKinds = ['review', 'comments'] as const;
+export { exchangeContent, exchangeFormat, exchangeFormatVersion } from './exchange-parts';
+
+export const exchangeKinds = ['review', 'comments', 'return-request', 'return'] as const;
 export type ExchangeKind = (typeof exchangeKinds)[number];
 
 export const maxReviewChars = maxBackupChars;
@@ -46,10 +58,6 @@ export const maxComments = 1000;
 export const maxCommentChars = 5000;
 export const maxReviewEvidence = 1000;
 
-const Id = z.string().min(1).max(64);
-const IsoDateTime = z.iso.datetime({ offset: true });
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
-const PersonName = z.string().trim().min(1, 'must not be empty').max(160);
 const CommentText = z.string().trim().min(1, 'must not be empty').max(maxCommentChars);
 
 export const ReviewEvidenceSchema = z.strictObject({
@@ -58,14 +66,6 @@ export const ReviewEvidenceSchema = z.strictObject({
   data: base64(maxEvidenceFileBytes).optional(),
 });
 export type ReviewEvidence = z.infer<typeof ReviewEvidenceSchema>;
-
-const common = {
-  format: z.literal(exchangeFormat),
-  formatVersion: z.literal(exchangeFormatVersion),
-  /** Random, made with the file: a review's id is echoed by its comments. */
-  id: Id,
-  createdAt: IsoDateTime,
-};
 
 export const ReviewFileSchema = z
   .strictObject({
@@ -123,34 +123,32 @@ export const CommentsFileSchema = z
 export type CommentsFile = z.infer<typeof CommentsFileSchema>;
 
 /** Any exchange file, as documented in `schemas/exchange.schema.json`. */
-export const ExchangeDocumentSchema = z.union([ReviewFileSchema, CommentsFileSchema]);
-export type ExchangeFile = ReviewFile | CommentsFile;
-
-/** Plain JSON with object keys sorted at every depth: the text that is hashed. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** The canonical text of a file's content (everything but its `sha256`), which `sha256` hashes. */
-export function exchangeContent(file: Readonly<Record<string, unknown>>): string {
-  const rest = Object.fromEntries(Object.entries(file).filter(([key]) => key !== 'sha256'));
-  return canonical(rest);
-}
+export const ExchangeDocumentSchema = z.union([
+  ReviewFileSchema,
+  CommentsFileSchema,
+  ReturnRequestFileSchema,
+  ReturnFileSchema,
+]);
+export type ExchangeFile = ReviewFile | CommentsFile | ReturnRequestFile | ReturnFile;
 
 const what: Record<ExchangeKind, string> = {
   review: 'a review file (a draft sent to the LMC for review)',
   comments: 'a comments file (an LMC’s comments on a draft)',
+  'return-request': 'a request for a return (a lead provider asking for a member’s part)',
+  return: 'a return (a member’s part sent back to its lead provider)',
 };
 const whereToOpen: Record<ExchangeKind, string> = {
   review: 'Open it from “Review an application for a practice” on the home page.',
   comments: 'Import it from “Comments from your LMC” on the application’s task list.',
+  'return-request': 'Open it from “Fill in a return” on the home page.',
+  return: 'Import it from “Returns from members and declarants” on the application’s task list.',
+};
+
+const maxChars: Record<ExchangeKind, number> = {
+  review: maxReviewChars,
+  comments: maxCommentsChars,
+  'return-request': maxRequestChars,
+  return: maxReturnChars,
 };
 
 export type ParsedExchange<K extends ExchangeKind> =
@@ -172,8 +170,7 @@ const OuterSchema = z.looseObject({
 export function parseExchange<K extends ExchangeKind>(text: string, kind: K): ParsedExchange<K> {
   const expected = `This file is not ${what[kind]}`;
   const invalid = (why: string): ParsedExchange<K> => ({ ok: false, message: `${expected}: ${why}` });
-  const maxChars = kind === 'review' ? maxReviewChars : maxCommentsChars;
-  const json = parseJsonSafely(text, { maxChars, maxDepth: maxBackupDepth, kind: `${kind} file` });
+  const json = parseJsonSafely(text, { maxChars: maxChars[kind], maxDepth: maxBackupDepth, kind: `${kind} file` });
   if (!json.ok) return { ok: false, message: json.message };
   const outer = OuterSchema.safeParse(json.value);
   if (!outer.success) {
@@ -191,8 +188,10 @@ export function parseExchange<K extends ExchangeKind>(text: string, kind: K): Pa
   if (!found) return invalid('it is a kind of file this app does not know.');
   if (found !== kind) return invalid(`it is ${what[found]}. ${whereToOpen[found]}`);
   const value = json.value as Record<string, unknown>;
-  if (kind === 'comments') {
-    const parsed = CommentsFileSchema.safeParse(value);
+  if (kind !== 'review') {
+    const schema =
+      kind === 'comments' ? CommentsFileSchema : kind === 'return' ? ReturnFileSchema : ReturnRequestFileSchema;
+    const parsed = schema.safeParse(value);
     return parsed.success
       ? ({ ok: true, file: parsed.data } as ParsedExchange<K>)
       : invalid(`${describeIssues(parsed.error)}.`);

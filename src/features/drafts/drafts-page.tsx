@@ -59,7 +59,10 @@ export function DraftsPage() {
     const refresh = () => {
       void applications
         .list()
-        .then((list) => setApps([...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))));
+        // A member's draft of a return is listed under "Fill in a return", not here.
+        .then((list) =>
+          setApps(list.filter((a) => !a.returnFor).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))),
+        );
       void profiles.list().then(setOrgs);
     };
     refresh();
@@ -178,6 +181,9 @@ export function DraftsPage() {
       </p>
       <p className="nhsuk-body">
         From a Local Medical Committee? <a href={href(paths.reviews())}>Review an application for a practice</a>
+      </p>
+      <p className="nhsuk-body">
+        Asked by a lead provider for your part of their bid? <a href={href(paths.fillInReturn())}>Fill in a return</a>
       </p>
     </>
   );

@@ -49,6 +49,11 @@ export function HomePage() {
           If you work for a Local Medical Committee and a practice has sent you a review file,{' '}
           <a href={href(paths.reviews())}>review an application for a practice</a>.
         </p>
+        <h2>Filling in your part of someone else’s bid</h2>
+        <p>
+          If a lead provider, such as your GP federation, has sent you a request file for your practice’s part or your
+          declaration of interests, <a href={href(paths.fillInReturn())}>fill in a return</a>.
+        </p>
       </div>
     </div>
   );

@@ -11,6 +11,7 @@ import { Button } from '@/components/nhs/button';
 import { useAppServices } from '@/components/services/app-services';
 import { saveFile } from '@/components/services/save-file';
 import { useApplicationSession } from '@/components/session/application-session';
+import { leadRequests, sessionSubjects, useReturns } from '@/components/member-returns/use-returns';
 
 type ExportState =
   | { readonly kind: 'idle' }
@@ -31,6 +32,7 @@ const loadExporter = () => import('@/pdf/export-pack');
 export function ExportPack({ ready }: { readonly ready: boolean }) {
   const services = useAppServices();
   const session = useApplicationSession();
+  const returns = useReturns();
   const [state, setState] = useState<ExportState>({ kind: 'idle' });
 
   useEffect(() => {
@@ -56,6 +58,7 @@ export function ExportPack({ ready }: { readonly ready: boolean }) {
         profile: session.profile,
         evidence: session.evidence,
         now,
+        returns: sessionSubjects(session, leadRequests(returns, session.application.id)),
         evidenceFiles: files,
         onProgress: (progress) => setState({ kind: 'working', progress }),
       });

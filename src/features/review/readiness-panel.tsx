@@ -35,11 +35,14 @@ export function ReadinessPanel({
   appId,
   returnTo,
   sectionTitle,
+  outstanding = [],
 }: {
   readonly readiness: Readiness;
   readonly appId: string;
   readonly returnTo: string;
   readonly sectionTitle: (id: string) => string;
+  /** Members and declarants asked for a return who have not yet sent one that was accepted. */
+  readonly outstanding?: readonly string[];
 }) {
   const label = (i: Issue) =>
     i.itemTitle ? `${sectionTitle(i.sectionId)}, ${i.itemTitle}` : sectionTitle(i.sectionId);
@@ -79,6 +82,17 @@ export function ReadinessPanel({
             {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'}
           </h3>
           <IssueList issues={warnings} appId={appId} returnTo={returnTo} label={label} />
+        </>
+      ) : null}
+      {outstanding.length ? (
+        <>
+          <h3 className="nhsuk-heading-s">
+            Still waiting for {outstanding.length === 1 ? 'a return' : `${outstanding.length} returns`}
+          </h3>
+          <p className="nhsuk-body">
+            {outstanding.join(', ')}. Their part is as you typed it until their return is imported and accepted.{' '}
+            <a href={href(paths.returns(appId))}>Returns from members and declarants</a>
+          </p>
         </>
       ) : null}
     </section>

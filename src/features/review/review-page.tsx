@@ -13,6 +13,8 @@ import { useApplicationSession } from '@/components/session/application-session'
 import { SendForReview } from '@/components/lmc-review/send-for-review';
 import { ExportPack } from './export-pack';
 import { ReadinessPanel } from './readiness-panel';
+import { outstandingNames } from '@/domain/exchange/return-subjects';
+import { leadRequests, sessionSubjects, useReturns } from '@/components/member-returns/use-returns';
 
 export function ReviewPage() {
   const session = useApplicationSession();
@@ -20,6 +22,7 @@ export function ReviewPage() {
   const evaluation = evaluate(session.evaluationInput());
   const ready = readiness(evaluation);
   const here = paths.review(application.id);
+  const returns = useReturns();
   usePageTitle(`Check your answers: ${profile.name}`);
   return (
     <div className="nhsuk-grid-row">
@@ -32,6 +35,7 @@ export function ReviewPage() {
           appId={application.id}
           returnTo={here}
           sectionTitle={(id) => checklist.sections.get(id)?.title ?? id}
+          outstanding={outstandingNames(sessionSubjects(session, leadRequests(returns, application.id)))}
         />
         <ExportPack ready={ready.ready} />
         <SendForReview />

@@ -23,6 +23,9 @@ import type { FieldProps } from './field-props';
 
 export const itemTitle = itemName;
 
+/** "a member practice", "an interest". */
+export const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 export function RepeatField(p: FieldProps & { readonly issues: readonly Issue[]; readonly evaluator: Evaluator }) {
   const session = useApplicationSession();
   const [removed, setRemoved] = useState<{ item: RepeatItem; index: number } | null>(null);
@@ -100,7 +103,7 @@ export function RepeatField(p: FieldProps & { readonly issues: readonly Issue[];
         <p className="nhsuk-body">None added yet.</p>
       )}
       <ButtonLink href={itemHref('new')} variant="secondary">
-        {items.length ? `Add another ${question.itemName}` : `Add a ${question.itemName}`}
+        {items.length ? `Add another ${question.itemName}` : `Add ${withArticle(question.itemName)}`}
       </ButtonLink>
     </FormGroup>
   );

@@ -37,7 +37,7 @@ import { focusTarget, type FieldProps } from './field-props';
 import { fieldRegistry } from './field-registry';
 import { IssueCallouts } from './issue-callouts';
 import { RegisterChoice } from './register-choice';
-import { itemTitle } from './repeat-field';
+import { itemTitle, withArticle } from './repeat-field';
 import { WhyWeAsk } from './why-we-ask';
 
 const renderField = (props: FieldProps) =>
@@ -132,7 +132,7 @@ export function RepeatItemPage({
   const title =
     listed && existing
       ? `Change ${itemTitle(question, existing, position, live.evaluator.options)}`
-      : `Add a ${question.itemName}`;
+      : `Add ${withArticle(question.itemName)}`;
   usePageTitle(title, errors.length > 0);
   const list = paths.page(session.application.id, section.id, page.id);
   const back = returnTo ?? list;

@@ -20,6 +20,7 @@ import { SaveStatus } from '@/components/session/save-status';
 import { ApplicationFacts } from './application-facts';
 import { KeptVersionsNotice } from './kept-versions-notice';
 import { LmcReviewTask } from '@/components/lmc-review/lmc-review-task';
+import { MemberReturnsTask } from '@/components/member-returns/member-returns-task';
 import { BackupReminder } from '@/components/services/backup-reminder';
 import { PeopleNote } from './people-note';
 import { visiblePages } from './section-navigation';
@@ -148,6 +149,7 @@ export function TaskListPage() {
             },
           ]}
         />
+        <MemberReturnsTask />
         <LmcReviewTask appId={application.id} />
         <h2 className="nhsuk-heading-m">Another advert or other services</h2>
         <p className="nhsuk-body">
