@@ -102,7 +102,12 @@ export async function makeReturnRequest(
       id: deps.newId(),
       createdAt: at,
       kind: 'return-request' as const,
-      from: { organisation: profile.name.trim() || 'Lead provider', askedBy: input.askedBy, email: input.email },
+      // Trimmed as the schema trims them, so the file's SHA-256 is of the text it holds.
+      from: {
+        organisation: profile.name.trim() || 'Lead provider',
+        askedBy: input.askedBy.trim(),
+        email: input.email.trim(),
+      },
       application: {
         id: application.id,
         checklistId: application.checklistId,
@@ -111,7 +116,7 @@ export async function makeReturnRequest(
         services: application.services,
         advert: application.advert,
       },
-      subject,
+      subject: { ...subject, name: subject.name.trim() },
       replyBy,
       prefill: {
         item: { id: item.id, values: item.values },
@@ -391,9 +396,9 @@ export async function decideOnReturn(
   deps: Pick<ReturnDeps, 'now'>,
 ): Promise<ReturnResult<{ request: LeadRequest }>> {
   try {
-    const saved = await repositories.returns.save(decideReturn(request, outcome, deps.now().toISOString()), {
-      durable: true,
-    });
+    const decided = decideReturn(request, outcome, deps.now().toISOString());
+    if (!decided) return { ok: false, message: 'There is no return to decide on.' };
+    const saved = await repositories.returns.save(decided, { durable: true });
     if (!saved.ok) return { ok: false, message: 'This return was changed in another tab. Open it again.' };
     return { ok: true, request: saved.record as LeadRequest };
   } catch (error) {

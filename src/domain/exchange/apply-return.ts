@@ -65,7 +65,8 @@ export function returnChanges(
   ctx: ReturnContext,
 ): ReturnChange[] {
   const current = currentItem(answers, file)?.values ?? {};
-  const theirEvidence = (id: string) => file.evidence.find((e) => e.meta.id === id)?.meta.name;
+  // A file the return did not bring is the lead's own, prefilled in the request.
+  const theirEvidence = (id: string) => file.evidence.find((e) => e.meta.id === id)?.meta.name ?? ctx.yourEvidence(id);
   const words = (field: ItemQuestion, value: ItemValue | undefined, evidence: (id: string) => string | undefined) =>
     field.type === 'evidence'
       ? formatAnswer(field, value, { options: [], evidenceName: evidence })
@@ -112,17 +113,22 @@ export function returnChanges(
 export const unchosen = (changes: readonly ReturnChange[], choices: Readonly<Record<string, Choice>>) =>
   changes.filter((c) => c.kind === 'choose' && !choices[c.fieldId]);
 
+/**
+ * The return's evidence ids as stored here: a file it brought maps to the id it was stored under;
+ * an id it did not bring is the lead's own file, prefilled in the request, and stays.
+ */
 function mapEvidence(
   question: RepeatQuestion,
   values: Readonly<Record<string, ItemValue>>,
   ids: ReadonlyMap<string, string>,
+  brought: ReadonlySet<string>,
 ) {
   const out: Record<string, ItemValue> = { ...values };
   for (const field of question.fields) {
     const value = values[field.id];
     if (field.type === 'evidence' && Array.isArray(value))
       out[field.id] = (value as readonly string[]).flatMap((id) => {
-        const mapped = ids.get(id);
+        const mapped = brought.has(id) ? ids.get(id) : id;
         return mapped ? [mapped] : [];
       });
   }
@@ -143,7 +149,8 @@ export function acceptedAnswers(
   evidenceIds: ReadonlyMap<string, string>,
 ): Record<string, AnswerValue> {
   const existing = currentItem(answers, file);
-  const theirs = mapEvidence(question, file.item.values, evidenceIds);
+  const brought = new Set(file.evidence.map((e) => e.meta.id));
+  const theirs = mapEvidence(question, file.item.values, evidenceIds, brought);
   const values: Record<string, ItemValue> = { ...(existing?.values ?? {}) };
   for (const change of changes) {
     if (change.fieldId === interestsChoiceId) continue;
@@ -162,11 +169,13 @@ export function acceptedAnswers(
     const allInterests = Array.isArray(answers[interestsQuestionId])
       ? (answers[interestsQuestionId] as readonly RepeatItem[])
       : [];
-    const theirIds = new Set(file.interests.map((i) => i.id));
-    const kept = allInterests.filter(
-      (i) => !theirIds.has(i.id) && (keepYours || i.values['declarant'] !== file.subject.itemId),
-    );
-    patch[interestsQuestionId] = [...kept, ...file.interests];
+    const mine = (i: RepeatItem) => i.values['declarant'] === file.subject.itemId;
+    // An interest of another person keeps its id: a returned one that uses it gets a new id.
+    const others = new Set(allInterests.filter((i) => !mine(i)).map((i) => i.id));
+    const theirs = file.interests.map((i, n) => (others.has(i.id) ? { ...i, id: `return-${file.id}-${n + 1}` } : i));
+    const theirIds = new Set(theirs.map((i) => i.id));
+    const kept = allInterests.filter((i) => !mine(i) || (keepYours && !theirIds.has(i.id)));
+    patch[interestsQuestionId] = [...kept, ...theirs];
   }
   return patch;
 }

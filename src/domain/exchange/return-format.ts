@@ -49,7 +49,18 @@ export const ReturnSubjectSchema = z
   });
 export type ReturnSubject = z.infer<typeof ReturnSubjectSchema>;
 
-const Items = (max: number) => z.array(RepeatItemSchema).max(max);
+/** Items of a repeating group: each with its own id, and none still being added. */
+const Items = (max: number) =>
+  z
+    .array(RepeatItemSchema)
+    .max(max)
+    .superRefine((items, ctx) => {
+      if (new Set(items.map((i) => i.id)).size !== items.length)
+        ctx.addIssue({ code: 'custom', message: 'two items have the same id' });
+      items.forEach((item, i) => {
+        if (item.pending) ctx.addIssue({ code: 'custom', message: 'an item was not saved', path: [i] });
+      });
+    });
 
 /** Every interest must be this declarant's, and a member's return holds none. */
 function checkInterests(

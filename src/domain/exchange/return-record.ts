@@ -100,11 +100,13 @@ export function refuseReturn(
   request: LeadRequest | undefined,
   today: string,
 ): string | null {
-  const who = file.subject.name;
+  let who = file.subject.name;
   if (file.applicationId !== applicationId)
     return `The return from ${who} is for a different application. Open that application and import it there.`;
   if (!request || request.applicationId !== applicationId)
     return `The return from ${who} answers a request that was not made from this application on this computer.`;
+  // Named as the lead named them, whatever the file says.
+  who = request.subject.name;
   if (
     request.subject.itemId !== file.subject.itemId ||
     request.subject.type !== file.subject.type ||
@@ -115,9 +117,11 @@ export function refuseReturn(
     return `The return from ${who} has been imported already.`;
   if (request.replacedAt)
     return `The return from ${who} answers an older request that a newer one replaced. Ask them to fill in the newer request.`;
-  if (file.createdAt.slice(0, 10) > request.replyBy || today > request.replyBy)
+  const madeOn = new Date(Date.parse(file.createdAt)).toISOString().slice(0, 10);
+  if (madeOn > request.replyBy || today > request.replyBy)
     return `The request to ${who} expired on ${request.replyBy}. Make a new request if you still need their return.`;
-  if (file.createdAt < request.askedAt) return `The return from ${who} is dated before the request was made.`;
+  if (Date.parse(file.createdAt) < Date.parse(request.askedAt))
+    return `The return from ${who} is dated before the request was made.`;
   return null;
 }
 
@@ -129,10 +133,17 @@ export function receiveReturn(request: LeadRequest, file: ReturnFile, importedAt
   };
 }
 
-/** The lead's request once decided: the return's answers and files are in the application (or not used). */
-export function decideReturn(request: LeadRequest, outcome: 'accepted' | 'not-used', at: string): LeadRequest {
+/**
+ * The lead's request once decided: the return's answers and files are in the application (or not
+ * used). Undefined when there is no return to decide on.
+ */
+export function decideReturn(
+  request: LeadRequest,
+  outcome: 'accepted' | 'not-used',
+  at: string,
+): LeadRequest | undefined {
   const { received } = request;
-  if (!received) return request;
+  if (!received || request.decided) return undefined;
   const kept = {
     returnId: received.returnId,
     importedAt: received.importedAt,
