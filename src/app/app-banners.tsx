@@ -9,7 +9,18 @@ import { applyUpdate, useServiceWorker } from './service-worker';
 import { Button } from '@/components/nhs/button';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
+import { useHosting } from '@/components/hosting/hosting-context';
 import { useAppServices } from '@/components/services/app-services';
+
+/** On a first visit's home page, before storage is opened: there is nothing to save before an update. */
+export function FirstVisitBanners() {
+  return (
+    <>
+      <UpdateBanner saveAllPending={async () => null} />
+      <HostingProblems />
+    </>
+  );
+}
 
 export function AppBanners() {
   const services = useAppServices();
@@ -17,7 +28,7 @@ export function AppBanners() {
   useEffect(() => services.onStorageStop?.((reason) => setStopped(reason)), [services]);
   return (
     <>
-      <UpdateBanner />
+      <UpdateBanner saveAllPending={services.saveAllPending} />
       <HostingProblems />
       {stopped ? (
         <div className="nhsuk-warning-callout app-banner" role="alert">
@@ -52,15 +63,14 @@ export function AppBanners() {
   );
 }
 
-function UpdateBanner() {
-  const services = useAppServices();
+function UpdateBanner({ saveAllPending }: { readonly saveAllPending: () => Promise<string | null> }) {
   const { updateReady } = useServiceWorker();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   if (!updateReady) return null;
   const accept = async () => {
     setBusy(true);
-    setProblem(await applyUpdate(services.saveAllPending));
+    setProblem(await applyUpdate(saveAllPending));
     setBusy(false);
   };
   return (
@@ -82,7 +92,7 @@ function UpdateBanner() {
 }
 
 function HostingProblems() {
-  const { problems } = useAppServices().hosting;
+  const { problems } = useHosting().hosting;
   if (!problems?.length) return null;
   return (
     <div className="nhsuk-warning-callout app-banner" id="hosting-problems">

@@ -75,7 +75,11 @@ function adaptAutosave<T extends Saveable>(autosave: Autosave<T>, initial: T): A
   };
 }
 
-export function createAppServices(storage: AppStorage, hosting: HostingState = { config: {} }): AppServices {
+export function createAppServices(
+  storage: AppStorage,
+  hosting: HostingState = { config: {} },
+  atOpen?: AppServices['atOpen'],
+): AppServices {
   const now = () => new Date();
   const { repositories } = storage;
   const newId = () => crypto.randomUUID();
@@ -133,6 +137,7 @@ export function createAppServices(storage: AppStorage, hosting: HostingState = {
       decide: (request, outcome) => decideOnReturn(repositories, request, outcome, { now }),
     },
     hosting,
+    ...(atOpen ? { atOpen } : {}),
     storage: {
       mode: storage.mode,
       ...(storage.warning ? { reason: storage.warning.message } : {}),

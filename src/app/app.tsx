@@ -12,7 +12,10 @@ import { href, parseRoute, useHashRoute } from '@/components/routing/hash-locati
 import { serviceName } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { AppServicesProvider, type AppServices } from '@/components/services/app-services';
-import { AppBanners } from './app-banners';
+import { HostingProvider } from '@/components/hosting/hosting-context';
+import type { HostingState } from '@/components/services/app-services';
+import { AppBanners, FirstVisitBanners } from './app-banners';
+import { firstVisit } from './first-visit';
 import { matchRoute } from './routes';
 
 const footerLinks = [
@@ -32,10 +35,12 @@ const provider = (lmcName: string | undefined) => (
   </>
 );
 
-/** The footer names the hosting LMC from config.json once the services are ready, in the same line. */
-function HostedFooter({ services }: { readonly services: Promise<AppServices> }) {
-  return <Footer links={footerLinks} provider={provider(use(services).hosting.config.lmc?.name)} />;
+/** The footer names the hosting LMC from config.json once it is read, in the same line. */
+function HostedFooter({ hosting }: { readonly hosting: Promise<HostingState> }) {
+  return <Footer links={footerLinks} provider={provider(use(hosting).config.lmc?.name)} />;
 }
+
+const HomePage = lazy(() => import('@/features/home/home-page').then((m) => ({ default: m.HomePage })));
 
 /**
  * The session of one application, loaded with the first application page: it brings the rules
@@ -70,7 +75,7 @@ function SessionFallback({
   );
 }
 
-/** Waits for storage to open, then provides the services to every page. */
+/** Waits for storage to open, then provides the services (and the host's config) to every page. */
 function WithServices({
   services,
   children,
@@ -78,10 +83,44 @@ function WithServices({
   readonly services: Promise<AppServices>;
   readonly children: ReactNode;
 }) {
-  return <AppServicesProvider services={use(services)}>{children}</AppServicesProvider>;
+  const ready = use(services);
+  return (
+    <AppServicesProvider services={ready}>
+      <HostingProvider hosting={ready.hosting}>{children}</HostingProvider>
+    </AppServicesProvider>
+  );
 }
 
-export function App({ services }: { readonly services: Promise<AppServices> }) {
+/**
+ * The home route: on a first visit (no saved work in this browser) the start page, from the shell
+ * and config.json alone, without opening storage; otherwise the page with its services.
+ */
+function HomeOrServices({
+  first,
+  hosting,
+  withServices,
+}: {
+  readonly first: Promise<boolean>;
+  readonly hosting: Promise<HostingState>;
+  readonly withServices: () => ReactNode;
+}) {
+  if (!use(first)) return <>{withServices()}</>;
+  return (
+    <HostingProvider hosting={use(hosting)}>
+      <FirstVisitBanners />
+      <HomePage />
+    </HostingProvider>
+  );
+}
+
+export function App({
+  services,
+  hosting,
+}: {
+  /** Opens storage when first called (and gives the same services after). */
+  readonly services: () => Promise<AppServices>;
+  readonly hosting: Promise<HostingState>;
+}) {
   const route = useHashRoute();
   const { path, query } = parseRoute(route);
   const { Page, params, applicationId } = matchRoute(path);
@@ -98,34 +137,38 @@ export function App({ services }: { readonly services: Promise<AppServices> }) {
   }, [path]);
 
   const page = <Page params={params} query={query} />;
+  const first = path === '/' ? firstVisit() : false;
+  const withServices = () => (
+    <WithServices services={services()}>
+      <AppBanners />
+      <Suspense fallback={<p className="nhsuk-body">Loading…</p>}>
+        {applicationId ? (
+          <ApplicationSessionProvider
+            key={applicationId}
+            id={applicationId}
+            fallback={(state, message) => <SessionFallback state={state} message={message} />}
+          >
+            {page}
+          </ApplicationSessionProvider>
+        ) : (
+          page
+        )}
+      </Suspense>
+    </WithServices>
+  );
   return (
     <>
       <SkipLink targetId="maincontent" />
       <Header serviceName={serviceName} />
       <div className="nhsuk-width-container app-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" role="main" tabIndex={-1} ref={main}>
-          <Suspense fallback={<p className="nhsuk-body">Opening your saved work…</p>}>
-            <WithServices services={services}>
-              <AppBanners />
-              <Suspense fallback={<p className="nhsuk-body">Loading…</p>}>
-                {applicationId ? (
-                  <ApplicationSessionProvider
-                    key={applicationId}
-                    id={applicationId}
-                    fallback={(state, message) => <SessionFallback state={state} message={message} />}
-                  >
-                    {page}
-                  </ApplicationSessionProvider>
-                ) : (
-                  page
-                )}
-              </Suspense>
-            </WithServices>
+          <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
+            {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
           </Suspense>
         </main>
       </div>
       <Suspense fallback={<Footer links={footerLinks} provider={provider(undefined)} />}>
-        <HostedFooter services={services} />
+        <HostedFooter hosting={hosting} />
       </Suspense>
     </>
   );

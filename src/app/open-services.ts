@@ -1,13 +1,19 @@
 /**
- * Opens storage, reads the host's config.json and builds the app's services; its own chunk,
- * fetched as soon as the shell is up. Storage and config load side by side.
+ * Opens storage and builds the app's services with the host's config.json (read by the shell, see
+ * hosting.ts); its own chunk, fetched when the first page that needs storage opens.
  */
 import { openStorage } from '@/storage/open-storage';
 import type { AppServices } from '@/components/services/app-services';
 import { createAppServices } from './app-services';
-import { loadHosting } from './hosting';
+import type { HostingState } from '@/components/services/app-services';
 
-export async function openServices(): Promise<AppServices> {
-  const [storage, hosting] = await Promise.all([openStorage(), loadHosting()]);
-  return createAppServices(storage, hosting);
+export async function openServices(hostingState: Promise<HostingState>): Promise<AppServices> {
+  const [storage, hosting, persisted] = await Promise.all([
+    openStorage(),
+    hostingState,
+    navigator.storage?.persisted?.().catch(() => undefined),
+  ]);
+  // Read once here, so the notices that depend on them show with their page's first paint.
+  const settings = await storage.repositories.settings.get().catch(() => undefined);
+  return createAppServices(storage, hosting, settings ? { settings, persisted } : undefined);
 }

@@ -6,7 +6,10 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { RouteProps } from '@/components/routing/route-props';
 
-type PageComponent = LazyExoticComponent<ComponentType<RouteProps>>;
+type PageComponent = LazyExoticComponent<ComponentType<RouteProps>> & {
+  /** Starts fetching the page's code (once), before it is first rendered. */
+  readonly preload: () => void;
+};
 
 export interface RouteMatch {
   readonly Page: PageComponent;
@@ -20,8 +23,18 @@ interface RouteDef {
   readonly Page: PageComponent;
 }
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType<RouteProps>>>, name: K): PageComponent =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType<RouteProps>>>, name: K): PageComponent => {
+  let loading: Promise<{ default: ComponentType<RouteProps> }> | undefined;
+  const start = () => (loading ??= load().then((m) => ({ default: m[name] })));
+  return Object.assign(lazy(start), {
+    preload: () => {
+      // A failed preload is retried when the page renders (and reported there).
+      start().catch(() => {
+        loading = undefined;
+      });
+    },
+  });
+};
 
 const routes: readonly RouteDef[] = [
   { pattern: '/', Page: page(() => import('./home-route'), 'HomeRoute') },

@@ -11,6 +11,7 @@ import type {
   OrganisationProfile,
   Settings,
 } from './application/application';
+import type { ApplicationSummary, OrganisationName } from './application/application-summary';
 import type { ReturnRecord } from './exchange/return-record';
 import type { ReviewRecord } from './exchange/review-record';
 
@@ -69,6 +70,14 @@ export type ProfileRepository = RecordRepository<OrganisationProfile>;
 export type ReviewRepository = RecordRepository<ReviewRecord>;
 export type ReturnRepository = RecordRepository<ReturnRecord>;
 
+/** The small row per application that "Your applications" lists (kept by storage with each save). */
+export interface ApplicationSummaryRepository {
+  list(): Promise<readonly ApplicationSummary[]>;
+  /** Each organisation's id, name and last change, without reading its answers. */
+  organisations(): Promise<readonly OrganisationName[]>;
+  subscribe(listener: () => void): Unsubscribe;
+}
+
 export interface NewEvidence {
   readonly profileId: string;
   readonly name: string;
@@ -116,6 +125,8 @@ export interface KeptVersionRepository {
 
 export interface Repositories {
   readonly applications: ApplicationRepository;
+  /** One small row per application, always as the application was last saved. */
+  readonly summaries: ApplicationSummaryRepository;
   readonly profiles: ProfileRepository;
   readonly evidence: EvidenceRepository;
   readonly settings: SettingsRepository;

@@ -14,6 +14,7 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { RestoreResult } from '@/domain/application/restore';
+import { fillSummaries, summariesMiddleware } from './summaries';
 
 export const defaultDatabaseName = 'aqp-apply';
 
@@ -57,6 +58,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
       returns: 'id',
     },
   },
+  {
+    version: 5,
+    stores: {
+      /**
+       * One small row per application for "Your applications", written in the same transaction
+       * as its application (see summaries.ts); filled from the records by this upgrade.
+       */
+      applicationSummaries: 'id',
+    },
+    upgrade: fillSummaries,
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions.reduce((max, v) => Math.max(max, v.version), 0);
@@ -70,6 +82,7 @@ export const tableNames = [
   'keptVersions',
   'reviews',
   'returns',
+  'applicationSummaries',
 ] as const;
 export type TableName = (typeof tableNames)[number];
 
@@ -90,6 +103,7 @@ export class AppDatabase extends Dexie {
   declare readonly keptVersions: Table<unknown, string>;
   declare readonly reviews: Table<unknown, string>;
   declare readonly returns: Table<unknown, string>;
+  declare readonly applicationSummaries: Table<unknown, string>;
 
   constructor(options: DatabaseOptions = {}) {
     super(options.name ?? defaultDatabaseName, {
@@ -97,6 +111,7 @@ export class AppDatabase extends Dexie {
       ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
       chromeTransactionDurability: options.durability ?? 'default',
     });
+    this.use(summariesMiddleware);
     for (const { version, stores, upgrade } of schemaVersions) {
       const declared = this.version(version).stores({ ...stores });
       if (upgrade) declared.upgrade(upgrade);

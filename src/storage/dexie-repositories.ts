@@ -22,9 +22,11 @@ import type {
   SaveResult,
   SettingsRepository,
 } from '@/domain/ports';
+import { organisationNames, restoreSummary } from '@/domain/application/application-summary';
 import { restoreReturn } from '@/domain/exchange/return-record';
 import { restoreReview } from '@/domain/exchange/review-record';
 import type { Connection } from '@/storage/connection';
+import { alreadyChecked } from '@/storage/summaries';
 import { type AppDatabase, settingsKey } from '@/storage/db';
 import { createDexieEvidenceRepository } from '@/storage/dexie-evidence-repository';
 import { alreadySavedMessage, failure } from '@/storage/errors';
@@ -52,7 +54,7 @@ function createRecordRepository<T extends { readonly id: string; readonly revisi
           db.transaction('rw', table(db), async () => {
             if ((await table(db).get(created.id)) !== undefined)
               throw failure('invalid', undefined, alreadySavedMessage);
-            await table(db).add(created);
+            await table(db).add(alreadyChecked(created));
           }),
         { durable: true },
       );
@@ -67,7 +69,7 @@ function createRecordRepository<T extends { readonly id: string; readonly revisi
             if (stored === undefined) throw failure('not-found');
             const outcome = compareAndSet(stored, incoming);
             if ('result' in outcome) return outcome.result;
-            await table(db).put(outcome.write);
+            await table(db).put(alreadyChecked(outcome.write));
             return { ok: true, record: outcome.write };
           }),
         options,
@@ -76,7 +78,7 @@ function createRecordRepository<T extends { readonly id: string; readonly revisi
     delete: (id) => connection.run(async (db) => table(db).delete(id), { durable: true }),
     restore: async (record) => {
       const valid = checked(restore, record);
-      await connection.run(async (db) => table(db).put(valid), { durable: true });
+      await connection.run(async (db) => table(db).put(alreadyChecked(valid)), { durable: true });
     },
     subscribe: (listener) => connection.subscribe([name], listener),
   };
@@ -176,6 +178,11 @@ export function createDexieBackend(connection: Connection, deps: StorageDeps): S
   return {
     repositories: {
       applications: createRecordRepository(connection, 'applications', restoreApplication),
+      summaries: {
+        list: () => connection.run(async (db) => readable(restoreSummary, await db.applicationSummaries.toArray())),
+        organisations: () => connection.run(async (db) => organisationNames(await db.profiles.toArray())),
+        subscribe: (listener) => connection.subscribe(['applicationSummaries'], listener),
+      },
       profiles: createRecordRepository(connection, 'profiles', restoreProfile),
       evidence: createDexieEvidenceRepository(connection, deps),
       settings: createSettingsRepository(connection),

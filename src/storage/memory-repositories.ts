@@ -19,6 +19,7 @@ import type {
   SettingsRepository,
   Unsubscribe,
 } from '@/domain/ports';
+import { organisationNames, summariseApplication } from '@/domain/application/application-summary';
 import { restoreReturn } from '@/domain/exchange/return-record';
 import { restoreReview } from '@/domain/exchange/review-record';
 import type { StorageBackend } from '@/storage/dexie-repositories';
@@ -217,6 +218,12 @@ export function createMemoryBackend(deps: StorageDeps = defaultDeps()): StorageB
     repositories: {
       profiles: memoryRecords(profiles, restoreProfile, profileListeners),
       applications: memoryRecords(applications, restoreApplication, applicationListeners),
+      // Worked out from the records when read: in memory there is nothing to keep in step.
+      summaries: {
+        list: async () => readable(restoreApplication, [...applications.values()]).map(summariseApplication),
+        organisations: async () => organisationNames([...profiles.values()]),
+        subscribe: (listener) => applicationListeners.add(listener),
+      },
       evidence: memoryEvidence(metas, blobs, evidenceListeners, deps),
       settings: memorySettings(),
       keptVersions: memoryKeptVersions(

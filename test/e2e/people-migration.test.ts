@@ -36,7 +36,8 @@ describe('a draft saved by checklist version 1', () => {
     expect(fixture.checklistVersion).toBe(1);
     const app = await openApp(harness.browser, harness.server.origin);
     const { page } = app;
-    await page.goto(harness.server.url);
+    // A page that opens storage, so the app's database exists (a first visit's home page does not).
+    await page.goto(`${harness.server.url}#/settings`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await writeRecords(page, { profiles: [fixture.profile], applications: [fixture.application] });
     await page.goto(taskListUrl(harness.server.url, fixture.application.id));

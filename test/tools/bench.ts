@@ -6,8 +6,10 @@
  *
  * - initialJsKbGz, totalJsKbGz: from the build manifest (size-check.ts's `measure`);
  * - precacheKb: the files listed in `dist/sw.js`'s precache manifest (null while there is none);
- * - dashboardMs: a fresh load of "Your applications" with 200 applications stored (bench/dashboard.ts),
- *   seeded by importing a backup file through the settings page;
+ * - dashboardMs, lighthouse, cls, homeJsKbGz: the first-visit figures (bench-first-visit.ts): a
+ *   fresh load of "Your applications" with 200 applications stored (seeded by importing a backup
+ *   file through the settings page), Lighthouse's mobile preset for the home page and that
+ *   dashboard, layout shift on four pages, and the home page's JavaScript, served with gzip;
  * - inputLatencyMs, durableMs: typing on the longest page of the largest reference application
  *   (bench/typing.ts);
  * - pack: the PDF export of that application (bench/pack.ts, shared with `npm run bench:pack`);
@@ -31,11 +33,9 @@ import { defaultDatabaseName } from '@/storage/db';
 import { launchChromium } from '../e2e/support/chromium';
 import { distDir } from '../e2e/support/paths';
 import { startStaticServer } from '../e2e/support/static-server';
-import { dashboardApplications } from '../fixtures/applications/dashboard-applications';
 import { largeFederation, referenceDates, referenceNow } from '../fixtures/applications/reference-applications';
 import { makeBackupText } from './bench/backup-files';
 import { newAppContext, throttle } from './bench/browser';
-import { measureDashboard } from './bench/dashboard';
 import { longestPage } from './bench/longest-page';
 import { runPackBench } from './bench/pack';
 import { measurePrecache } from './bench/precache';
@@ -43,12 +43,12 @@ import { downloadBackup, importBackupFile, openSettings, type ImportTiming } fro
 import { median, progress, round } from './bench/stats';
 import { installTypingProbe, typingTrial, type TypingTarget, type TypingTrial } from './bench/typing';
 import { measure as measureSizes } from './size-check';
+import { measureFirstVisit } from './bench-first-visit';
 
 const runs = Number(process.env.RUNS ?? 5);
 const cpuThrottle = Number(process.env.THROTTLE ?? 4);
 const profileDir = process.env.PROFILE_DIR ? path.resolve(process.env.PROFILE_DIR) : undefined;
 const minify = process.env.MINIFY !== '0';
-const dashboardCount = 200;
 const typingDelayMs = 100;
 
 const budgets = {
@@ -84,43 +84,6 @@ async function profiled<T>(page: Page, file: string, run: () => Promise<T>): Pro
   writeFileSync(file, JSON.stringify((await cdp.send('Profiler.stop')).profile));
   progress(`CPU profile saved to ${file}`);
   return result;
-}
-
-async function dashboard(browser: Browser, appUrl: string) {
-  progress(`dashboard: making ${dashboardCount} applications and their backup file`);
-  const set = dashboardApplications({ applications: dashboardCount });
-  const text = await makeBackupText(set, new Date(referenceNow));
-  const context = await newAppContext(browser);
-  try {
-    const page = await context.newPage();
-    await openSettings(page, appUrl);
-    const seeded = await importBackupFile(page, { name: 'dashboard-backup.json', text });
-    progress(`dashboard: seeded through the settings page: ${seeded.message}`);
-    await page.close();
-    progress(`dashboard: ${runs} fresh loads at ${cpuThrottle}× and 3 at 1×`);
-    const throttled = await measureDashboard(context, appUrl, dashboardCount, cpuThrottle, runs);
-    const unthrottled = await measureDashboard(context, appUrl, dashboardCount, 1, 3);
-    if (profileDir) {
-      const extra = await context.newPage();
-      await throttle(extra, cpuThrottle);
-      await profiled(extra, path.join(profileDir, 'dashboard.cpuprofile'), async () => {
-        await extra.goto(appUrl);
-        await extra
-          .locator('li.app-application')
-          .nth(dashboardCount - 1)
-          .waitFor({ timeout: 120_000 });
-      });
-    }
-    return {
-      set,
-      backupFileKb: round(Buffer.byteLength(text) / 1024),
-      seeded,
-      throttled,
-      unthrottled,
-    };
-  } finally {
-    await context.close();
-  }
 }
 
 async function largeApplication(browser: Browser, appUrl: string) {
@@ -233,21 +196,22 @@ async function main(): Promise<void> {
   const { sizes, precache } = await buildApp();
   if (profileDir) mkdirSync(profileDir, { recursive: true });
   const server = await startStaticServer(distDir);
+  // As an LMC would host it, for the first-visit figures (Lighthouse, layout shift, home JS).
+  const gzipServer = await startStaticServer(distDir, '/', { gzip: true });
   const browser = await launchChromium();
   environment.chromium = browser.version();
   try {
-    const dash = await dashboard(browser, server.url);
+    const firstVisit = await measureFirstVisit(browser, gzipServer);
     const large = await largeApplication(browser, server.url);
     progress(`pack: 3 exports at ${cpuThrottle}×`);
     const pack = await runPackBench({ browser, runs: 3, throttle: cpuThrottle, minify, log: progress });
     environment.loadAverageAtEnd = loadAverage();
 
-    const dashboardMs = round(median(dash.throttled.map((l) => l.paintedMs)));
+    const { dashboardMs } = firstVisit;
     const inputLatencyMs = round(median(large.trials.map((t) => t.p98Ms)));
     const durableMs = round(median(large.trials.map((t) => t.durableMs)));
     const exportMs = round(median(large.exports.map((e) => e.ms)));
     const importMs = round(median(large.imports.map((i) => i.readMs + i.importMs)));
-    const cards = dash.throttled.map((l) => l.cards);
     const result = {
       initialJsKbGz: sizes.initialJsGzipKb,
       totalJsKbGz: sizes.allJsGzipKb,
@@ -262,22 +226,13 @@ async function main(): Promise<void> {
         note: 'dist/sw.js does not exist: the build has no service worker yet, so there is no precache to measure.',
       },
       dashboardMs,
-      dashboard: {
-        applications: dash.set.applications.length,
-        organisations: dash.set.profiles.length,
-        cardsShown: cards,
-        seededBy: `importing a ${dash.backupFileKb} KB backup file (made in Node by the app's exportBackup) through the settings page`,
-        seedImport: {
-          readMs: round(dash.seeded.readMs),
-          importMs: round(dash.seeded.importMs),
-          message: dash.seeded.message,
-        },
-        cpuThrottle,
-        paintedMs: dash.throttled.map((l) => round(l.paintedMs)),
-        listInDomMs: dash.throttled.map((l) => round(l.listMs)),
-        firstContentfulPaintMs: dash.throttled.map((l) => round(l.fcpMs)),
-        unthrottledPaintedMs: dash.unthrottled.map((l) => round(l.paintedMs)),
-      },
+      dashboard: firstVisit.dashboard,
+      lighthouse: firstVisit.lighthouse,
+      cls: firstVisit.cls,
+      layoutShifts: firstVisit.layoutShifts,
+      homeJsKbGz: firstVisit.homeJsKbGz,
+      homeJs: firstVisit.homeJs,
+      filmstrip: firstVisit.filmstrip,
       inputLatencyMs,
       input: {
         page: `${large.longest.sectionId}/${large.longest.pageId} (“${large.longest.title}”, ${large.longest.visibleQuestions} questions shown)`,
@@ -321,8 +276,9 @@ async function main(): Promise<void> {
         importRuns: large.imports.map((i) => ({ readMs: round(i.readMs), importMs: round(i.importMs) })),
         downloadedFileHolds: large.backupHolds,
       },
-      budgets,
+      budgets: { ...budgets, ...firstVisit.budgets },
       met: {
+        ...firstVisit.met,
         initialJsKbGz: sizes.initialJsGzipKb <= budgets.initialJsKbGz,
         dashboardMs: dashboardMs <= budgets.dashboardMs,
         inputLatencyMs: inputLatencyMs <= budgets.inputLatencyMs,
@@ -336,6 +292,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await server.close();
+    await gzipServer.close();
   }
 }
 

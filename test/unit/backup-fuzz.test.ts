@@ -30,6 +30,7 @@ import {
   type RestoreResult,
 } from '@/domain/application/restore';
 import { maxBackupCounts } from '@/domain/backup/backup-format';
+import { summariseApplication } from '@/domain/application/application-summary';
 import { exportBackup } from '@/storage/backup';
 import { encryptBackupText } from '@/storage/backup-crypto';
 import {
@@ -438,8 +439,19 @@ async function checkImport(c: FuzzCase, x: Imported): Promise<string[]> {
   }
   for (const id of blobs.keys()) if (!metas.has(id)) problems.push(`the file "${id}" has no evidence details`);
 
+  // The summary rows follow the applications (storage keeps them in the same transaction).
+  const appRows = byKey(x.after, 'applications');
+  const summaryRows = byKey(x.after, 'applicationSummaries');
+  for (const [id, row] of appRows) {
+    const restored = restoreApplication(row);
+    if (restored.ok && !isDeepStrictEqual(summaryRows.get(id), summariseApplication(restored.record)))
+      problems.push(`the summary of "${id}" does not match it`);
+  }
+  for (const id of summaryRows.keys()) if (!appRows.has(id)) problems.push(`the summary "${id}" has no application`);
+
   // Nothing else changed: the tables an import does not write, and (unless replaced) the other work.
   for (const table of Object.keys(x.before)) {
+    if (table === 'applicationSummaries') continue;
     if (!importedTables.includes(table) && !isDeepStrictEqual(x.before[table], x.after[table]))
       problems.push(`the ${table} table changed`);
   }

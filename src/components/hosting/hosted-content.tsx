@@ -3,15 +3,12 @@
  * details, and its open adverts, each with a link that starts an application for that advert.
  * Everything from the file is shown as plain text (React escapes it); nothing is read as HTML.
  */
-import { useEffect, useState } from 'react';
-import type { LoadedChecklist } from '@/domain/definition/load-checklist';
 import { advertIsOpen, type HostingConfig } from '@/domain/hosting/hosting-config';
 import { formatDate } from '@/domain/rules/values';
 import { Tag } from '@/components/nhs/tag';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
-import { useAppServices } from '@/components/services/app-services';
-import { loadAppChecklist } from '@/components/session/checklist';
+import { useHosting } from './hosting-context';
 import { isoDate } from '@/components/session/dates';
 import { AdvertFacts, serviceNames } from './advert-facts';
 
@@ -45,7 +42,7 @@ export function LmcContact({ lmc }: { readonly lmc: NonNullable<HostingConfig['l
 
 /** The LMC's welcome and contact details, when the config gives them. */
 export function LmcWelcome() {
-  const { lmc } = useAppServices().hosting.config;
+  const { lmc } = useHosting().hosting.config;
   if (!lmc) return null;
   return (
     <section className="nhsuk-card app-lmc-welcome" aria-labelledby="lmc-welcome">
@@ -69,12 +66,10 @@ export function LmcWelcome() {
  * are named as closed, with no link. Nothing when the config has none.
  */
 export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 3 }) {
-  const services = useAppServices();
-  const { adverts } = services.hosting.config;
-  const [checklist, setChecklist] = useState<LoadedChecklist | null>(null);
-  useEffect(() => void loadAppChecklist().then(setChecklist), []);
+  const { hosting } = useHosting();
+  const { adverts } = hosting.config;
   if (!adverts?.length) return null;
-  const today = isoDate(services.now());
+  const today = isoDate(new Date());
   const open = adverts.filter((a) => advertIsOpen(a, today));
   const closed = adverts.filter((a) => !advertIsOpen(a, today));
   const Heading = `h${headingLevel}` as const;
@@ -89,10 +84,10 @@ export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 
           <li className="nhsuk-card" key={advert.id}>
             <div className="nhsuk-card__content">
               <p className="nhsuk-card__heading nhsuk-heading-s">
-                {serviceNames(advert.services, checklist)}: {advert.commissioner}
+                {serviceNames(advert.services)}: {advert.commissioner}
               </p>
               {advert.summary ? <p className="nhsuk-body-s">{advert.summary}</p> : null}
-              <AdvertFacts advert={advert} checklist={checklist} />
+              <AdvertFacts advert={advert} />
               <a className="nhsuk-link" href={href(paths.startForAdvert(advert.id))}>
                 Start an application for this advert
                 <span className="nhsuk-u-visually-hidden">
@@ -110,7 +105,7 @@ export function OpenAdverts({ headingLevel = 2 }: { readonly headingLevel?: 2 | 
           <ul className="nhsuk-list app-closed-adverts nhsuk-u-margin-bottom-7">
             {closed.map((advert) => (
               <li key={advert.id}>
-                <Tag colour="grey">Closed</Tag> {serviceNames(advert.services, checklist)}: {advert.commissioner} (
+                <Tag colour="grey">Closed</Tag> {serviceNames(advert.services)}: {advert.commissioner} (
                 {advert.reference}), closed on {formatDate(advert.closingDate ?? '')}
               </li>
             ))}

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { LeadRequest, RespondentReturn, ReturnRecord } from '@/domain/exchange/return-record';
 import { returnSubjects, type SubjectStatus } from '@/domain/exchange/return-subjects';
-import { evaluate } from '@/domain/rules/evaluate';
+import { createEvaluator } from '@/domain/rules/evaluator';
 import { useAppServices } from '@/components/services/app-services';
 import type { ApplicationSession } from '@/components/session/application-session';
 
@@ -53,9 +53,9 @@ export function respondentReturns(returns: Returns): RespondentReturn[] {
     .sort((a, b) => (a.openedAt < b.openedAt ? 1 : -1));
 }
 
-/** The session's members and declarants, with where each one's return stands. */
+/** The session's members and declarants, with where each one's return stands (no full evaluation). */
 export function sessionSubjects(session: ApplicationSession, requests: readonly LeadRequest[]): SubjectStatus[] {
-  const { evaluator } = evaluate(session.evaluationInput());
+  const evaluator = createEvaluator(session.evaluationInput());
   return returnSubjects(session.checklist, session.answers, evaluator.options, requests, (id) =>
     evaluator.questionVisible(id),
   );

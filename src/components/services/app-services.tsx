@@ -5,7 +5,7 @@
  * provide in-memory ones. Features never import `src/storage`.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
+import type { Application, EvidenceMeta, OrganisationProfile, Settings } from '@/domain/application/application';
 import type { ReviewFile } from '@/domain/exchange/exchange-format';
 import type { CommentTargets, ReviewerReview } from '@/domain/exchange/review-record';
 import type { ReturnFile, ReturnSubject } from '@/domain/exchange/return-format';
@@ -161,6 +161,8 @@ export interface AppServices {
   readonly exchange: ExchangeOperations;
   readonly returns: ReturnOperations;
   readonly hosting: HostingState;
+  /** The settings and whether the browser keeps this site's data, as they were when storage opened. */
+  readonly atOpen?: { readonly settings: Settings; readonly persisted: boolean | undefined };
   readonly storage: StorageStatus;
   readonly createAutosave: <T extends { readonly id: string; readonly revision: number }>(
     kind: 'applications' | 'profiles',

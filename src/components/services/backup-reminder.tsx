@@ -13,10 +13,19 @@ import { dayOfDateTime, isoDate } from '../session/dates';
 import { useAppServices } from './app-services';
 import { saveFile } from './save-file';
 
-export function BackupReminder({ changedAt }: { readonly changedAt: readonly string[] }) {
+export function BackupReminder({
+  changedAt,
+  preloaded,
+}: {
+  readonly changedAt: readonly string[];
+  /** The settings and persistence, read with the page's own data so the reminder shows with it. */
+  readonly preloaded?: { readonly settings: Settings; readonly persisted: boolean | undefined };
+}) {
   const services = useAppServices();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [persisted, setPersisted] = useState<boolean | undefined>(undefined);
+  // What is known already shows at once (no notice popping in above the page); it is read again below.
+  const initial = preloaded ?? services.atOpen;
+  const [settings, setSettings] = useState<Settings | null>(initial?.settings ?? null);
+  const [persisted, setPersisted] = useState<boolean | undefined>(initial?.persisted);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     let live = true;

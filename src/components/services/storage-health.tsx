@@ -30,9 +30,10 @@ export function lastBackupText(settings: Settings | null, today: string): { text
   return { text, nudge: days > 7 };
 }
 
-export function StorageHealth() {
+export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } = {}) {
   const services = useAppServices();
-  const settings = useSettings();
+  const read = useSettings();
+  const settings = read ?? preloaded ?? null;
   const backup = lastBackupText(settings, isoDate(services.now()));
   if (services.storage.mode === 'memory')
     return (

@@ -3,7 +3,7 @@
  * within `withinDays` days (30 unless said), already past, or before the service start of an
  * application of the same organisation that uses it. Pure: the caller passes today.
  */
-import type { Application, EvidenceMeta } from '@/domain/application/application';
+import type { EvidenceMeta } from '@/domain/application/application';
 import { daysBetween } from '@/domain/rules/values';
 
 export interface ExpiringFile {
@@ -13,9 +13,16 @@ export interface ExpiringFile {
   readonly expired: boolean;
 }
 
+/** What the check needs of an application (a whole record or its summary row). */
+export interface ApplicationDates {
+  readonly id: string;
+  readonly profileId: string;
+  readonly advert: { readonly serviceStart?: string | undefined };
+}
+
 export function expiringEvidence(
   evidence: readonly EvidenceMeta[],
-  applications: readonly Application[],
+  applications: readonly ApplicationDates[],
   today: string,
   withinDays = 30,
 ): ExpiringFile[] {

@@ -4,8 +4,9 @@
  * link to that application's evidence page. Nothing when there are none.
  */
 import { useEffect, useState } from 'react';
-import type { Application, EvidenceMeta, OrganisationProfile } from '@/domain/application/application';
-import { expiringEvidence } from '@/domain/application/expiring-evidence';
+import type { EvidenceMeta } from '@/domain/application/application';
+import type { OrganisationName } from '@/domain/application/application-summary';
+import { expiringEvidence, type ApplicationDates } from '@/domain/application/expiring-evidence';
 import { formatDate } from '@/domain/rules/values';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
@@ -16,8 +17,8 @@ export function ExpiringEvidence({
   apps,
   orgs,
 }: {
-  readonly apps: readonly Application[];
-  readonly orgs: readonly OrganisationProfile[];
+  readonly apps: readonly ApplicationDates[];
+  readonly orgs: readonly OrganisationName[];
 }) {
   const services = useAppServices();
   const { evidence } = services.repositories;

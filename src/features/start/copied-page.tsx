@@ -71,7 +71,7 @@ export function CopiedPage({ query }: RouteProps) {
           <h1 className="nhsuk-panel__heading">New application started</h1>
           <div className="nhsuk-panel__body">
             {profile.name}’s application to {application.advert.commissioner || 'the commissioner'} for{' '}
-            {serviceNames(application.services, checklist)}
+            {serviceNames(application.services)}
             {report && source
               ? `. ${answers(report.copiedCount)} copied from the application to ${source.advert.commissioner || 'the commissioner'}.`
               : '.'}

@@ -130,9 +130,9 @@ export function StartAnotherPage() {
         <h1 className="nhsuk-heading-l">Start a new application from this one</h1>
         <p className="nhsuk-body">
           This application is to {source.advert.commissioner || 'the commissioner'} for{' '}
-          {serviceNames(source.services, checklist) || 'no services yet'}. The new one keeps your organisation’s
-          answers, which are shared, and copies this application’s answers that still apply. Answers that belong to one
-          advert, such as the signed declaration and the acceptance of the contract and price, start empty.
+          {serviceNames(source.services) || 'no services yet'}. The new one keeps your organisation’s answers, which are
+          shared, and copies this application’s answers that still apply. Answers that belong to one advert, such as the
+          signed declaration and the acceptance of the contract and price, start empty.
         </p>
         {adverts.length ? (
           <Radios
@@ -143,7 +143,7 @@ export function StartAnotherPage() {
               ...adverts.map((a) => ({
                 value: a.id,
                 label: `${a.commissioner}: ${a.reference}`,
-                hint: [serviceNames(a.services, checklist), a.closingDate && `closes ${formatDate(a.closingDate)}`]
+                hint: [serviceNames(a.services), a.closingDate && `closes ${formatDate(a.closingDate)}`]
                   .filter(Boolean)
                   .join(', '),
               })),

@@ -180,7 +180,7 @@ export function StartPage({ query }: RouteProps) {
           <>
             <h2 className="nhsuk-heading-m">The advert</h2>
             <div id="advert-summary" tabIndex={-1}>
-              <AdvertFacts advert={advert} checklist={checklist} full />
+              <AdvertFacts advert={advert} full />
             </div>
           </>
         ) : (

@@ -440,7 +440,8 @@ export class AnswerDriver {
     const rows = page.locator(`#question-${domId} .nhsuk-summary-list__key`);
     const titles: string[] = [];
     for (const [index, item] of items.entries()) {
-      const add = index === 0 ? `Add a ${question.itemName}` : `Add another ${question.itemName}`;
+      const first = `Add ${/^[aeiou]/i.test(question.itemName) ? 'an' : 'a'} ${question.itemName}`;
+      const add = index === 0 ? first : `Add another ${question.itemName}`;
       await page.locator(`#question-${domId}`).getByRole('link', { name: add, exact: true }).click();
       // "…/new" is replaced by the new item's own id as soon as it opens.
       const itemsRoute = paths.item(this.appId, entry.section.id, entry.page.id, question.id, '');
@@ -448,7 +449,7 @@ export class AnswerDriver {
         (prefix) => location.hash.startsWith(prefix) && !location.hash.endsWith('/new'),
         `#${itemsRoute}`,
       );
-      await page.getByRole('heading', { level: 1, name: `Add a ${question.itemName}` }).waitFor();
+      await page.getByRole('heading', { level: 1, name: first }).waitFor();
       const values: Record<string, ItemValue> = {};
       for (const field of question.fields) {
         if (!this.evaluator().fieldVisible(field, { repeat: question, values })) continue;

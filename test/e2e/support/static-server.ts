@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { contentSecurityPolicyHeader } from '../../../src/app/content-security-policy';
 
 const types: Record<string, string> = {
@@ -39,7 +40,18 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function startStaticServer(rootDir: string, basePath = '/'): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** Compress text responses with gzip when the browser accepts it, as an LMC's host would. */
+  readonly gzip?: boolean;
+}
+
+const compressible = /\.(html|js|mjs|css|json|webmanifest|svg|txt)$/;
+
+export async function startStaticServer(
+  rootDir: string,
+  basePath = '/',
+  options: StaticServerOptions = {},
+): Promise<StaticServer> {
   let root = rootDir;
   const overrides = new Map<string, string>();
   const base = basePath.endsWith('/') ? basePath : `${basePath}/`;
@@ -69,7 +81,13 @@ export async function startStaticServer(rootDir: string, basePath = '/'): Promis
         const info = await stat(file);
         if (!info.isFile()) throw new Error('not a file');
         const body = await readFile(file);
-        res.writeHead(200, { ...headers, 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+        const type = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' };
+        if (options.gzip && compressible.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+          res.writeHead(200, { ...headers, ...type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' });
+          res.end(gzipSync(body, { level: 9 }));
+          return;
+        }
+        res.writeHead(200, { ...headers, ...type });
         res.end(body);
       } catch {
         res.writeHead(404, headers).end('Not found');

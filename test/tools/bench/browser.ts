@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
  * tsx compiles the functions passed to `page.evaluate` with esbuild's keepNames, which wraps
  * named functions in a `__name(...)` call the page does not have: give it a harmless one.
  */
-const nameHelper = 'globalThis.__name ??= (fn) => fn;';
+export const nameHelper = 'globalThis.__name ??= (fn) => fn;';
 
 export async function newAppContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({
