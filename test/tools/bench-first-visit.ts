@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumFlags, chromiumPath, launchChromium } from '../e2e/support/chromium';
-import { distDir } from '../e2e/support/paths';
+import { distDir as builtDir } from '../e2e/support/paths';
 import { startStaticServer, type StaticServer } from '../e2e/support/static-server';
 import { dashboardApplications } from '../fixtures/applications/dashboard-applications';
 import { referenceNow } from '../fixtures/applications/reference-applications';
@@ -32,6 +32,8 @@ import { importBackupFile, openSettings } from './bench/settings-page';
 import { median, progress, round } from './bench/stats';
 
 const runs = Number(process.env.RUNS ?? 5);
+/** DIST_DIR=dir measures another build (say, the code before a change, built in a worktree). */
+const distDir = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : builtDir;
 const lighthouseRuns = Number(process.env.RUNS_LH ?? 3);
 const cpuThrottle = Number(process.env.THROTTLE ?? 4);
 const dashboardCount = 200;
@@ -67,7 +69,7 @@ async function seededProfile(url: string, text: string): Promise<string> {
   return dir;
 }
 
-export async function measureFirstVisit(browser: Browser, server: StaticServer) {
+export async function measureFirstVisit(browser: Browser, server: StaticServer, dist: string = distDir) {
   const url = server.url;
   progress(`first visit: ${dashboardCount} applications for the dashboard`);
   const set = dashboardApplications({ applications: dashboardCount });
@@ -76,7 +78,7 @@ export async function measureFirstVisit(browser: Browser, server: StaticServer) 
 
   progress('first visit: home page scripts, filmstrip and layout shift');
   const fresh = await newAppContext(browser);
-  const homeJs = await measureScriptLoad(fresh, url, distDir);
+  const homeJs = await measureScriptLoad(fresh, url, dist);
   const frames = await filmstrip(fresh, url, '/tmp/first-visit-frames', cpuThrottle, 2500);
   const homeShift = await measureLayoutShift(fresh, url, 'h1', cpuThrottle);
   await fresh.close();
@@ -161,7 +163,7 @@ export async function measureFirstVisit(browser: Browser, server: StaticServer) 
 
 async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg().map((l) => round(l, 2));
-  if (process.env.SKIP_BUILD !== '1') {
+  if (process.env.SKIP_BUILD !== '1' && !process.env.DIST_DIR) {
     progress('building the app (vite build, vite.config.ts)');
     await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
   }
