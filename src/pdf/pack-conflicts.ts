@@ -6,7 +6,7 @@
  */
 import { isRepeatItems, type RepeatItem } from '@/domain/answers/answer-value';
 import type { RepeatQuestion, Section } from '@/domain/definition/checklist-schema';
-import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import { repeatQuestionOf, type LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { ItemScope } from '@/domain/rules/evaluator';
 import { answerLines, recordFields, type AnswerContext } from './pack-answers';
 import { sectionBlocks, type Numbering } from './pack-sections';
@@ -17,10 +17,8 @@ import { declarationSource } from './pack-returns';
 export const declarantsId = 'coi.declarants';
 export const interestsId = 'coi.interests';
 
-const repeatOf = (checklist: LoadedChecklist, id: string): RepeatQuestion | null => {
-  const question = checklist.questions.get(id)?.question;
-  return question?.type === 'repeat' ? question : null;
-};
+const repeatOf = (checklist: LoadedChecklist, id: string): RepeatQuestion | null =>
+  repeatQuestionOf(checklist, id) ?? null;
 
 /** The section holding the declarants, if the checklist has one. */
 export function isConflictsSection(checklist: LoadedChecklist, section: Section): boolean {

@@ -35,8 +35,8 @@ import {
 import type { Repositories } from '@/domain/ports';
 import { base64ToBytes, bytesToBase64 } from '@/storage/base64';
 import { collectStrings } from '@/storage/backup';
-import { toStorageFailure } from '@/storage/errors';
 import { sha256Hex } from '@/storage/evidence-file';
+import { editedMessage, failed, hashOf, intact } from '@/storage/exchange-files';
 
 export interface ExchangeDeps {
   readonly now: () => Date;
@@ -45,20 +45,7 @@ export interface ExchangeDeps {
 
 export type ExchangeResult<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
 
-const hashOf = (content: string) => sha256Hex(new TextEncoder().encode(content));
-
-/** Whether a parsed file's `sha256` is the hash of its content: an edited file is refused. */
-async function intact(file: Readonly<Record<string, unknown>> & { readonly sha256: string }): Promise<boolean> {
-  return (await hashOf(exchangeContent(file))) === file.sha256;
-}
-
-const edited =
-  'This file has been changed since it was made, so it cannot be used. Ask for the file again, and send it on without opening it in another program.';
-
-const failed = (what: string, error: unknown) => ({
-  ok: false as const,
-  message: `${what} ${toStorageFailure(error).message}`,
-});
+const edited = editedMessage('This file');
 
 export interface ReviewRequest {
   readonly application: Application;

@@ -40,6 +40,7 @@ import type { Repositories } from '@/domain/ports';
 import { base64ToBytes, bytesToBase64 } from '@/storage/base64';
 import { toStorageFailure } from '@/storage/errors';
 import { sha256Hex } from '@/storage/evidence-file';
+import { editedMessage, failed, hashOf, intact } from '@/storage/exchange-files';
 import { slug } from '@/storage/file-names';
 
 export interface ReturnDeps {
@@ -48,16 +49,6 @@ export interface ReturnDeps {
 }
 
 export type ReturnResult<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly message: string };
-
-const hashOf = (content: string) => sha256Hex(new TextEncoder().encode(content));
-const intact = async (file: Readonly<Record<string, unknown>> & { readonly sha256: string }) =>
-  (await hashOf(exchangeContent(file))) === file.sha256;
-const edited = (what: string) =>
-  `${what} has been changed since it was made, so it cannot be used. Ask for the file again, and send it on without opening it in another program.`;
-const failed = (what: string, error: unknown) => ({
-  ok: false as const,
-  message: `${what} ${toStorageFailure(error).message}`,
-});
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (iso: string, days: number) => isoDay(new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000));
@@ -166,7 +157,7 @@ export async function openReturnRequest(
   const parsed = parseExchange(text, 'return-request');
   if (!parsed.ok) return parsed;
   const request = parsed.file;
-  if (!(await intact(request))) return { ok: false, message: edited('This request') };
+  if (!(await intact(request))) return { ok: false, message: editedMessage('This request') };
   const now = deps.now();
   if (isoDay(now) > request.replyBy)
     return {
@@ -306,7 +297,7 @@ async function importOne(
   const parsed = parseExchange(text, 'return');
   if (!parsed.ok) return parsed;
   const file = parsed.file;
-  if (!(await intact(file))) return { ok: false, message: edited(`The return from ${file.subject.name}`) };
+  if (!(await intact(file))) return { ok: false, message: editedMessage(`The return from ${file.subject.name}`) };
   for (const [i, entry] of file.evidence.entries()) {
     const bytes = base64ToBytes(entry.data);
     if (bytes.byteLength !== entry.meta.size || (await sha256Hex(bytes)) !== entry.meta.sha256)

@@ -16,6 +16,7 @@ import {
   type Section,
   type ServiceDefinition,
   type ServiceId,
+  type RepeatQuestion,
 } from './checklist-schema';
 import { conditionReferences, emptyReferences } from './walk-conditions';
 
@@ -31,6 +32,12 @@ export interface LoadedChecklist {
   readonly questions: ReadonlyMap<string, QuestionEntry>;
   readonly sections: ReadonlyMap<string, Section>;
   readonly services: ReadonlyMap<ServiceId, ServiceDefinition>;
+}
+
+/** A top-level question of the checklist when it is a repeating group, else undefined. */
+export function repeatQuestionOf(checklist: LoadedChecklist, id: string): RepeatQuestion | undefined {
+  const question = checklist.questions.get(id)?.question;
+  return question?.type === 'repeat' ? question : undefined;
 }
 
 export type LoadResult =

@@ -4,8 +4,8 @@
  * Pure.
  */
 import { listedItems, type Answers } from '@/domain/answers/answer-value';
-import type { ItemQuestion, RepeatQuestion } from '@/domain/definition/checklist-schema';
-import type { LoadedChecklist } from '@/domain/definition/load-checklist';
+import type { ItemQuestion } from '@/domain/definition/checklist-schema';
+import { repeatQuestionOf, type LoadedChecklist } from '@/domain/definition/load-checklist';
 import type { ChoiceOption } from '@/domain/rules/evaluator';
 import { itemTitleText } from '@/domain/rules/people';
 import { returnQuestions, type ReturnSubject, type ReturnType } from './return-format';
@@ -15,11 +15,6 @@ export interface SubjectStatus {
   readonly subject: ReturnSubject;
   readonly status: ReturnStatus;
 }
-
-const repeatQuestion = (checklist: LoadedChecklist, id: string): RepeatQuestion | undefined => {
-  const q = checklist.questions.get(id)?.question;
-  return q?.type === 'repeat' ? q : undefined;
-};
 
 /** Every member and declarant in the answers, in list order, members first, with their status. */
 export function returnSubjects(
@@ -31,7 +26,7 @@ export function returnSubjects(
 ): SubjectStatus[] {
   return (Object.keys(returnQuestions) as ReturnType[]).flatMap((type) => {
     const questionId = returnQuestions[type];
-    const question = repeatQuestion(checklist, questionId);
+    const question = repeatQuestionOf(checklist, questionId);
     if (!question || !visible(questionId)) return [];
     return listedItems(answers[questionId]).map((item, i) => {
       const name =

@@ -14,7 +14,7 @@ import {
   type Choice,
 } from '@/domain/exchange/apply-return';
 import { formatFileSize } from '@/domain/answers/format-answer';
-import type { RepeatQuestion } from '@/domain/definition/checklist-schema';
+import { repeatQuestionOf } from '@/domain/definition/load-checklist';
 import { interestsQuestionId } from '@/domain/exchange/return-format';
 import { returnStatus } from '@/domain/exchange/return-record';
 import { evaluate } from '@/domain/rules/evaluate';
@@ -33,9 +33,6 @@ import { DifferenceTable } from '@/components/session/difference-table';
 import { statusWords } from '@/components/member-returns/return-status';
 import { leadRequests, useReturns } from '@/components/member-returns/use-returns';
 
-const repeatOf = (q: unknown): RepeatQuestion | undefined =>
-  typeof q === 'object' && q !== null && (q as RepeatQuestion).type === 'repeat' ? (q as RepeatQuestion) : undefined;
-
 export function CheckReturnPage({ params }: RouteProps) {
   const session = useApplicationSession();
   const services = useAppServices();
@@ -53,9 +50,7 @@ export function CheckReturnPage({ params }: RouteProps) {
 
   if (returns.kind === 'loading') return back;
   const file = request?.received?.file;
-  const question = request
-    ? repeatOf(session.checklist.questions.get(request.subject.questionId)?.question)
-    : undefined;
+  const question = request ? repeatQuestionOf(session.checklist, request.subject.questionId) : undefined;
   if (!request || !question || (!file && !outcome)) {
     return (
       <>
@@ -69,7 +64,7 @@ export function CheckReturnPage({ params }: RouteProps) {
       </>
     );
   }
-  const interests = repeatOf(session.checklist.questions.get(interestsQuestionId)?.question);
+  const interests = repeatQuestionOf(session.checklist, interestsQuestionId);
   const { evaluator } = evaluate(session.evaluationInput());
   const yourEvidence = (id: string) => session.evidence.find((e) => e.id === id)?.name;
   const changes = file

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { listedItems } from '@/domain/answers/answer-value';
 import type { RepeatQuestion } from '@/domain/definition/checklist-schema';
+import { repeatQuestionOf } from '@/domain/definition/load-checklist';
 import { interestsQuestionId } from '@/domain/exchange/return-format';
 import { respondentReturnId, type RespondentReturn } from '@/domain/exchange/return-record';
 import { evaluate } from '@/domain/rules/evaluate';
@@ -27,9 +28,6 @@ import { useApplicationSession } from '@/components/session/application-session'
 import { longDay } from '@/components/session/dates';
 import { SaveStatus } from '@/components/session/save-status';
 import { useReturns } from '@/components/member-returns/use-returns';
-
-const repeatOf = (q: unknown): RepeatQuestion | undefined =>
-  typeof q === 'object' && q !== null && (q as RepeatQuestion).type === 'repeat' ? (q as RepeatQuestion) : undefined;
 
 export function ReturnDraftPage() {
   const returns = useReturns();
@@ -61,10 +59,9 @@ function Draft({ record }: { readonly record: RespondentReturn }) {
   const { subject } = request;
   const appId = session.application.id;
   const here = paths.taskList(appId);
-  const entry = session.checklist.questions.get(subject.questionId);
-  const question = repeatOf(entry?.question);
+  const question = repeatQuestionOf(session.checklist, subject.questionId);
   const interestsEntry = session.checklist.questions.get(interestsQuestionId);
-  const interestsQ = repeatOf(interestsEntry?.question);
+  const interestsQ = repeatQuestionOf(session.checklist, interestsQuestionId);
   const evaluation = evaluate(session.evaluationInput());
   const ev = evaluation.evaluator;
   const item = listedItems(session.answers[subject.questionId]).find((i) => i.id === subject.itemId);
