@@ -8,10 +8,11 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { runnerImport, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './src/app/content-security-policy.ts';
+import type { renderFirstPaint } from './src/app/first-paint.tsx';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 /**
@@ -36,6 +37,31 @@ function cspMetaTag(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/**
+ * Renders the app's frame and the start page's heading into index.html's #root at build time
+ * (src/app/first-paint.tsx), so the browser paints them with the HTML and CSS, before any script
+ * (issue 13). Loaded through Vite's module runner with the app's alias and JSX settings.
+ */
+function firstPaint(): Plugin {
+  return {
+    name: 'app-first-paint',
+    apply: 'build',
+    async transformIndexHtml(html) {
+      const { module } = await runnerImport<{ renderFirstPaint: typeof renderFirstPaint }>(
+        './src/app/first-paint.tsx',
+        {
+          configFile: false,
+          logLevel: 'error',
+          resolve: { alias: { '@': src } },
+        },
+      );
+      const root = '<div id="root"></div>';
+      if (!html.includes(root)) throw new Error('index.html has no empty <div id="root"> to render into.');
+      return html.replace(root, `<div id="root">${module.renderFirstPaint()}</div>`);
+    },
   };
 }
 
@@ -87,7 +113,7 @@ const serviceWorker = VitePWA({
 
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMetaTag(), serviceWorker],
+  plugins: [react(), cspMetaTag(), firstPaint(), serviceWorker],
   resolve: { alias: { '@': src, ...jsPdfOptionalDependencies, ...pdfLibStandardFonts } },
   css: {
     preprocessorOptions: {

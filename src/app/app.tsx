@@ -4,51 +4,23 @@
  * Moves focus to the main landmark when the route changes, so screen-reader and keyboard users
  * start at the new page's content. Shows, above every page, the warnings that must stay on screen.
  */
-import { lazy, Suspense, use, useEffect, useRef, type ReactNode } from 'react';
-import { Footer } from '@/components/nhs/footer';
-import { Header } from '@/components/nhs/header';
-import { SkipLink } from '@/components/nhs/skip-link';
+import { Suspense, use, useEffect, useRef, type ReactNode } from 'react';
 import { href, parseRoute, useHashRoute } from '@/components/routing/hash-location';
-import { serviceName } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { AppServicesProvider, type AppServices } from '@/components/services/app-services';
+import { settled } from '@/components/routing/ready';
 import { HostingProvider } from '@/components/hosting/hosting-context';
 import type { HostingState } from '@/components/services/app-services';
 import { AppBanners, FirstVisitBanners } from './app-banners';
+import { AppFooter, AppFrame } from './app-frame';
 import { firstVisit } from './first-visit';
 import { matchRoute } from './routes';
-
-const footerLinks = [
-  { label: 'Your applications', href: href(paths.home()) },
-  { label: 'Backups and storage', href: href(paths.settings()) },
-  { label: 'Ready to work offline?', href: href(paths.offline()) },
-  { label: 'Accessibility statement', href: href(paths.accessibility()) },
-];
-
-// The name arrives with config.json, after the shell shows. It swaps in for the generic words on
-// a line of its own, last in the footer: a name of usual length keeps that one line, and a long
-// one that wraps further moves no other text.
-const provider = (lmcName: string | undefined) => (
-  <>
-    Your answers stay on this computer.{' '}
-    <span className="app-footer-provider">Provided by {lmcName ?? 'your Local Medical Committee'}.</span>
-  </>
-);
+import { ApplicationSessionProvider, HomePage } from './start';
 
 /** The footer names the hosting LMC from config.json once it is read, in the same line. */
 function HostedFooter({ hosting }: { readonly hosting: Promise<HostingState> }) {
-  return <Footer links={footerLinks} provider={provider(use(hosting).config.lmc?.name)} />;
+  return <AppFooter lmcName={use(hosting).config.lmc?.name} />;
 }
-
-const HomePage = lazy(() => import('@/features/home/home-page').then((m) => ({ default: m.HomePage })));
-
-/**
- * The session of one application, loaded with the first application page: it brings the rules
- * and record checks (and zod) with it, which the home page and the dashboard do not need.
- */
-const ApplicationSessionProvider = lazy(() =>
-  import('@/components/session/application-session').then((m) => ({ default: m.ApplicationSessionProvider })),
-);
 
 function SessionFallback({
   state,
@@ -137,7 +109,8 @@ export function App({
   }, [path]);
 
   const page = <Page params={params} query={query} />;
-  const first = path === '/' ? firstVisit() : false;
+  const visit = path === '/' ? firstVisit() : false;
+  const first = visit && settled(visit);
   const withServices = () => (
     <WithServices services={services()}>
       <AppBanners />
@@ -157,19 +130,17 @@ export function App({
     </WithServices>
   );
   return (
-    <>
-      <SkipLink targetId="maincontent" />
-      <Header serviceName={serviceName} />
-      <div className="nhsuk-width-container app-width-container">
-        <main className="nhsuk-main-wrapper" id="maincontent" role="main" tabIndex={-1} ref={main}>
-          <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
-            {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
-          </Suspense>
-        </main>
-      </div>
-      <Suspense fallback={<Footer links={footerLinks} provider={provider(undefined)} />}>
-        <HostedFooter hosting={hosting} />
+    <AppFrame
+      mainRef={main}
+      footer={
+        <Suspense fallback={<AppFooter />}>
+          <HostedFooter hosting={hosting} />
+        </Suspense>
+      }
+    >
+      <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
+        {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
       </Suspense>
-    </>
+    </AppFrame>
   );
 }

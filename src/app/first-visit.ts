@@ -11,15 +11,32 @@
 /** The database's name; must equal `defaultDatabaseName` in src/storage/db.ts (a unit test checks). */
 export const databaseName = 'aqp-apply';
 
+/**
+ * The localStorage key that notes this browser holds saved work, read before the first paint by
+ * public/first-paint.js (which must use the same key: a unit test checks) so that a returning
+ * user's home page never shows the pre-rendered start page. A hint only: set when storage opens
+ * or the database is found, cleared when it is not.
+ */
+export const savedWorkKey = 'aqp-apply:saved-work';
+
+function noteSavedWork(saved: boolean): void {
+  try {
+    if (saved) localStorage.setItem(savedWorkKey, '1');
+    else localStorage.removeItem(savedWorkKey);
+  } catch {
+    // localStorage blocked: first-paint.js then shows only the header before the app loads
+  }
+}
+
 let storageOpened = false;
 let check: Promise<boolean> | undefined;
 
 /** Called when storage is opened, so the home page shows "Your applications" from then on. */
 export function noteStorageOpened(): void {
   storageOpened = true;
+  noteSavedWork(true);
 }
 
-/** A promise of whether this is a first visit, or false at once when storage is already open. */
 /** Whether a database can be opened here (a private window or a blocked site may refuse). */
 function canOpen(factory: Partial<Pick<IDBFactory, 'open' | 'deleteDatabase'>>): Promise<boolean> {
   return new Promise((resolve) => {
@@ -39,6 +56,7 @@ function canOpen(factory: Partial<Pick<IDBFactory, 'open' | 'deleteDatabase'>>):
   });
 }
 
+/** A promise of whether this is a first visit, or false at once when storage is already open. */
 export function firstVisit(
   factory: Partial<Pick<IDBFactory, 'databases' | 'open' | 'deleteDatabase'>> | undefined = globalThis.indexedDB,
 ): Promise<boolean> | false {
@@ -47,7 +65,9 @@ export function firstVisit(
     try {
       if (!factory || typeof factory.databases !== 'function') return false;
       const databases = await factory.databases();
-      if (databases.some((d) => d.name === databaseName)) return false;
+      const saved = databases.some((d) => d.name === databaseName);
+      noteSavedWork(saved || storageOpened);
+      if (saved) return false;
       return await canOpen(factory);
     } catch {
       return false;

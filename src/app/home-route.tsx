@@ -3,13 +3,15 @@
  * applications" once any exist. (A first visit's start page is shown by the shell without opening
  * storage: see app.tsx and first-visit.ts.) Each page is its own chunk.
  */
-import { lazy, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { preloadable } from '@/components/routing/ready';
 import { useAppServices } from '@/components/services/app-services';
+import { HomePage } from './start';
 
+const DraftsPage = preloadable(() => import('@/features/drafts/drafts-page').then((m) => m.DraftsPage));
 // Fetched at once, beside the count: someone with storage open most likely has applications.
-const drafts = import('@/features/drafts/drafts-page');
-const DraftsPage = lazy(() => drafts.then((m) => ({ default: m.DraftsPage })));
-const HomePage = lazy(() => import('@/features/home/home-page').then((m) => ({ default: m.HomePage })));
+// Loaded by the time the count is known, so the page renders without suspending.
+void DraftsPage.preload();
 
 export function HomeRoute() {
   const { repositories } = useAppServices();

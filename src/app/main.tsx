@@ -1,14 +1,17 @@
 /**
- * The entry point: loads the styles and React, then the rest of the app (storage, zod, the
- * shell) as a separate chunk, so the first download stays small. zod is configured for the CSP
- * inside that chunk before any schema is used.
+ * The entry point: loads the styles, starts fetching what the first screen needs (config.json,
+ * storage, the page's code: start.ts), then loads React and the shell as a separate chunk beside
+ * them, so the first download stays small and nothing waits on React. zod is configured for the
+ * CSP inside its own chunk before any schema is used.
  */
 import './styles.scss';
 import { reloadOnChunkError } from './reload-on-chunk-error';
+import { startLoading } from './start';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 reloadOnChunkError();
 
-void import('./boot').then(({ boot }) => boot(root));
+const started = startLoading();
+void import('./boot').then(({ boot }) => boot(root, started));

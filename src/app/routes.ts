@@ -3,13 +3,12 @@
  * on one application (then the app wraps it in that application's session). Pages are split into
  * their own chunks so the initial JavaScript stays small.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import type { RouteProps } from '@/components/routing/route-props';
+import { preloadable, type Preloadable } from '@/components/routing/ready';
 
-type PageComponent = LazyExoticComponent<ComponentType<RouteProps>> & {
-  /** Starts fetching the page's code (once), before it is first rendered. */
-  readonly preload: () => void;
-};
+/** A page's component; `preload()` fetches its code (once) before it is first rendered. */
+type PageComponent = Preloadable<RouteProps>;
 
 export interface RouteMatch {
   readonly Page: PageComponent;
@@ -23,18 +22,8 @@ interface RouteDef {
   readonly Page: PageComponent;
 }
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType<RouteProps>>>, name: K): PageComponent => {
-  let loading: Promise<{ default: ComponentType<RouteProps> }> | undefined;
-  const start = () => (loading ??= load().then((m) => ({ default: m[name] })));
-  return Object.assign(lazy(start), {
-    preload: () => {
-      // A failed preload is retried when the page renders (and reported there).
-      start().catch(() => {
-        loading = undefined;
-      });
-    },
-  });
-};
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType<RouteProps>>>, name: K): PageComponent =>
+  preloadable(() => load().then((m) => m[name]));
 
 const routes: readonly RouteDef[] = [
   { pattern: '/', Page: page(() => import('./home-route'), 'HomeRoute') },

@@ -18,7 +18,10 @@ describe('the home page', () => {
       expect(await app.page.getByRole('banner').textContent()).toContain('Apply to be an Any Qualified Provider');
       expect(await app.page.getByRole('main').count()).toBe(1);
       expect(await app.page.getByRole('contentinfo').count()).toBe(1);
-      expect(await app.page.title()).toBe('Prepare your application – Apply to be an Any Qualified Provider');
+      // The heading paints from index.html; the title is the app's, once it has mounted.
+      await expect
+        .poll(() => app.page.title())
+        .toBe('Prepare your application – Apply to be an Any Qualified Provider');
       await expectNoAxeViolations(app.page, `home at ${width} px`);
       await app.expectClean();
       await app.context.close();

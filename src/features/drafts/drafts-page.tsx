@@ -23,7 +23,7 @@ import { StorageHealth } from '@/components/services/storage-health';
 import { OpenAdverts } from '@/components/hosting/hosted-content';
 import { isoDate, timeOfDay } from '@/components/session/dates';
 import { formatDate } from '@/domain/rules/values';
-import { loadAppChecklist } from '@/components/session/checklist';
+import { prefetchAppChecklist } from '@/components/session/checklist';
 import { ExpiringEvidence } from './expiring-evidence';
 
 /** Cards shown at first, and added by each "Show more". */
@@ -46,11 +46,11 @@ export function DraftsPage() {
   // After "Show more", focus goes to the first card it added (its heading's link).
   const [focusCard, setFocusCard] = useState<number | null>(null);
   usePageTitle('Your applications');
-  // Most ways on from here need the checklist: fetch and check it once the list has painted.
+  // Most ways on from here need the checklist: fetch its code once the list has painted.
   const painted = loaded !== null;
   useEffect(() => {
     if (!painted) return;
-    const load = () => void loadAppChecklist().catch(() => undefined);
+    const load = () => prefetchAppChecklist();
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(load, { timeout: 2000 });
     else setTimeout(load, 200);
   }, [painted]);

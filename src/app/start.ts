@@ -1,0 +1,59 @@
+/**
+ * Starts everything the first screen needs, from the entry module, before React has even loaded
+ * (issue 13): the host's config.json (requested before the code that checks it), storage (Dexie,
+ * zod's record checks, the database opening) and the page's own code. A first visit's home page
+ * needs neither storage nor the checklist, only its own code and config.json. Boot (boot.tsx)
+ * mounts the app once `ready` settles, so the first screen paints once, complete.
+ */
+import type { AppServices, HostingState } from '@/components/services/app-services';
+import { parseRoute } from '@/components/routing/hash-location';
+import { preloadable, settled } from '@/components/routing/ready';
+import { firstVisit, noteStorageOpened } from './first-visit';
+import { matchRoute } from './routes';
+
+export interface Started {
+  readonly hosting: Promise<HostingState>;
+  /** Opens storage when first called (and gives the same services after). */
+  readonly services: () => Promise<AppServices>;
+  /** Settles when what the first screen needs has arrived (or failed: its page says so). */
+  readonly ready: Promise<unknown>;
+}
+
+/** The start page; preloaded for a first visit, so it renders without suspending. */
+export const HomePage = preloadable(() => import('@/features/home/home-page').then((m) => m.HomePage));
+
+/**
+ * The session of one application, loaded with the first application page: it brings the rules
+ * and record checks (and zod) with it, which the home page and the dashboard do not need.
+ */
+export const ApplicationSessionProvider = preloadable(() =>
+  import('@/components/session/application-session').then((m) => m.ApplicationSessionProvider),
+);
+
+export function startLoading(): Started {
+  const config = fetch(new URL('config.json', document.baseURI), { cache: 'no-cache', credentials: 'same-origin' });
+  config.catch(() => undefined); // offline with no copy: loadHosting says so and uses its defaults
+  const hosting = settled(import('./hosting').then((m) => m.loadHosting(() => config)));
+  let opened: Promise<AppServices> | undefined;
+  const services = () => {
+    if (!opened) {
+      noteStorageOpened();
+      opened = settled(import('./open-services').then((m) => m.openServices(hosting)));
+    }
+    return opened;
+  };
+  const { path } = parseRoute(window.location.hash.replace(/^#/, '') || '/');
+  const route = matchRoute(path);
+  // Every page but a first visit's home page needs storage, and its own code.
+  const forPage = (): Promise<unknown> =>
+    Promise.all([
+      services(),
+      route.Page.preload(),
+      route.applicationId ? ApplicationSessionProvider.preload() : undefined,
+    ]);
+  const ready = Promise.all([
+    hosting,
+    path === '/' ? Promise.resolve(firstVisit()).then((first) => (first ? HomePage.preload() : forPage())) : forPage(),
+  ]);
+  return { hosting, services, ready };
+}

@@ -1,0 +1,166 @@
+// The first paint (issue 13), in Chromium against the built app. index.html carries the app's frame
+// and, for a first visit to the home page, the start page's heading and opening paragraph, so they
+// paint before any of the app's JavaScript has run (here the entry module is held back until the
+// test lets it go); React then mounts the same page, and nothing on screen moves: the heading,
+// paragraph and header keep their boxes, and the page records no layout shift. Everyone else sees
+// only the header until their own page is ready, never the start page flashing first: a deep
+// link, a returning user whose browser has saved work (the flag storage leaves), a browser whose
+// service worker is in control, and a browser with JavaScript off (which shows its notice).
+// Screenshot of the first visit before any script: /tmp/first-paint-before-js.png.
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, type Watched } from './support/app-page';
+import { sharedHarness } from './support/harness';
+
+const harness = sharedHarness();
+const introHeading = (page: Page) =>
+  page.getByRole('heading', { level: 1, name: 'Apply to be an Any Qualified Provider' });
+
+interface Held {
+  release(): void;
+}
+
+/** Holds back the app's entry module (the only script that starts the app) until released. */
+async function holdAppScript(page: Page): Promise<Held> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.fallback();
+  });
+  return { release };
+}
+
+/**
+ * Waits for what the browser paints first: the header with the app's stylesheet applied (a check
+ * made before the stylesheet arrives would see the hidden start page as visible).
+ */
+async function firstPainted(page: Page): Promise<void> {
+  await page.locator('header.nhsuk-header').waitFor();
+  await page.waitForFunction(() => {
+    const header = document.querySelector('header.nhsuk-header');
+    return header !== null && getComputedStyle(header).backgroundColor !== 'rgba(0, 0, 0, 0)';
+  });
+}
+
+type ShiftWindow = Window & { __shifts?: number[] };
+function recordShifts(): void {
+  const shifts: number[] = [];
+  (window as ShiftWindow).__shifts = shifts;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) shifts.push(entry.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+async function boxes(page: Page) {
+  const box = async (selector: string) => page.locator(selector).first().boundingBox();
+  return {
+    header: await box('header.nhsuk-header'),
+    h1: await box('main h1'),
+    lede: await box('main .nhsuk-lede-text'),
+  };
+}
+
+async function open(context?: BrowserContext): Promise<Watched> {
+  return openApp(harness.browser, harness.server.origin, context ? { context } : {});
+}
+
+describe('the first paint', () => {
+  it('shows a first visit the start page from the HTML, and the app mounts it without moving anything', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.addInitScript(recordShifts);
+    const held = await holdAppScript(page);
+    await page.goto(harness.server.url, { waitUntil: 'commit' });
+    await firstPainted(page);
+    expect(await introHeading(page).isVisible()).toBe(true);
+    expect(await page.locator('main .nhsuk-lede-text').isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Who this is for' }).count(), 'the app has not run yet').toBe(0);
+    await page.screenshot({ path: '/tmp/first-paint-before-js.png' });
+    const before = await boxes(page);
+
+    held.release();
+    await page.getByRole('heading', { name: 'Who this is for' }).waitFor();
+    await page.getByRole('link', { name: 'Start now' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await boxes(page), 'heading, paragraph and header where they first painted').toStrictEqual(before);
+    expect(await introHeading(page).count(), 'one heading: the app replaced the pre-rendered copy').toBe(1);
+    expect(await page.evaluate(() => (window as ShiftWindow).__shifts ?? []), 'layout shifts').toStrictEqual([]);
+    await app.expectClean();
+    await app.context.close();
+  });
+
+  it('never shows the start page before another page: a deep link', async () => {
+    const app = await open();
+    const { page } = app;
+    const held = await holdAppScript(page);
+    await page.goto(`${harness.server.url}#/settings`, { waitUntil: 'commit' });
+    await firstPainted(page);
+    expect(await introHeading(page).isVisible()).toBe(false);
+    held.release();
+    await page.getByRole('heading', { level: 1, name: 'Backups and storage' }).waitFor();
+    await app.expectClean();
+    await app.context.close();
+  });
+
+  it('never shows it to a browser that has saved work, with or without a service worker', async () => {
+    // Service workers blocked: only the flag storage leaves in localStorage can tell.
+    const context = await harness.browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 1280, height: 900 },
+    });
+    const app = await open(context);
+    const { page } = app;
+    let held = await holdAppScript(page);
+    await page.goto(harness.server.url, { waitUntil: 'commit' });
+    await firstPainted(page);
+    expect(await introHeading(page).isVisible(), 'a first visit, with no service worker').toBe(true);
+    held.release();
+    await page.getByRole('link', { name: 'Start now' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Apply to be' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('aqp-apply:saved-work'))).toBe('1');
+
+    await page.unrouteAll({ behavior: 'wait' });
+    const again = await context.newPage();
+    held = await holdAppScript(again);
+    await again.goto(harness.server.url, { waitUntil: 'commit' });
+    await firstPainted(again);
+    expect(await introHeading(again).isVisible(), 'no start page for a browser with saved work').toBe(false);
+    held.release();
+    await again.getByRole('heading', { level: 1, name: 'Apply to be an Any Qualified Provider' }).waitFor();
+    await app.expectClean();
+    await context.close();
+
+    // A service worker in control: this browser has been here before (say, before this version).
+    const withWorker = await open();
+    await withWorker.page.goto(harness.server.url);
+    await withWorker.page.getByRole('link', { name: 'Start now' }).waitFor();
+    await withWorker.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const second = await withWorker.context.newPage();
+    expect(await second.evaluate(() => localStorage.getItem('aqp-apply:saved-work')).catch(() => null)).toBeNull();
+    held = await holdAppScript(second);
+    await second.goto(harness.server.url, { waitUntil: 'commit' });
+    await firstPainted(second);
+    expect(await second.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await introHeading(second).isVisible(), 'no start page while a service worker is in control').toBe(false);
+    held.release();
+    await introHeading(second).waitFor();
+    await withWorker.context.close();
+  });
+
+  it('shows the notice, not the start page, with JavaScript off', async () => {
+    const context = await harness.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(harness.server.url);
+    expect(await page.locator('main').innerText()).toBe(
+      'This service needs JavaScript. Ask your practice IT support to allow it for this site.',
+    );
+    expect(await page.locator('header.nhsuk-header').isVisible()).toBe(true);
+    expect(await introHeading(page).isVisible()).toBe(false);
+    await page.screenshot({ path: '/tmp/first-paint-no-js.png' });
+    await context.close();
+  });
+});
