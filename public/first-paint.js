@@ -7,6 +7,18 @@
  * (this browser has been here before), or saved work noted by the app (src/app/first-visit.ts).
  */
 (function () {
+  // Until the app has loaded, the pre-rendered skip link moves focus to the main content as the
+  // app's own does, without putting "#maincontent" in the address, which holds the route.
+  document.addEventListener('click', function (event) {
+    if (event.defaultPrevented) return;
+    var target = event.target;
+    var link = target && target.closest ? target.closest('a[href="#maincontent"]') : null;
+    var main = document.getElementById('maincontent');
+    if (!link || !main) return;
+    event.preventDefault();
+    main.focus();
+    main.scrollIntoView();
+  });
   try {
     var hash = window.location.hash;
     if (hash && hash !== '#' && hash !== '#/') return;

@@ -5,8 +5,10 @@
  * another tab blocking the database) the app mounts anyway and says what it is waiting for.
  */
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { focusedIn, refocus } from './keep-focus';
 import { startServiceWorker } from './service-worker';
 import type { Started } from './start';
 
@@ -15,12 +17,20 @@ export const firstRenderWaitMs = 1500;
 
 export function boot(root: HTMLElement, { services, hosting, ready }: Started): void {
   startServiceWorker();
-  const mount = () =>
-    createRoot(root).render(
-      <StrictMode>
-        <App services={services} hosting={hosting} />
-      </StrictMode>,
+  const mount = () => {
+    // The first render commits at once (what it needs has arrived), so focus can be put back on
+    // the app's copy of the control it was on in the pre-rendered frame.
+    const focused = focusedIn(root);
+    const app = createRoot(root);
+    flushSync(() =>
+      app.render(
+        <StrictMode>
+          <App services={services} hosting={hosting} />
+        </StrictMode>,
+      ),
     );
+    if (focused) refocus(root, focused);
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   void Promise.race([
     ready.catch(() => undefined), // a failure is shown by the page that needed it

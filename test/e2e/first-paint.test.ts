@@ -91,6 +91,37 @@ describe('the first paint', () => {
     await app.context.close();
   });
 
+  it('keeps keyboard focus on the control it was on when the app mounts, and the skip link works before it', async () => {
+    const app = await open();
+    const { page } = app;
+    let held = await holdAppScript(page);
+    await page.goto(harness.server.url, { waitUntil: 'commit' });
+    await firstPainted(page);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(await focused(), 'the header link, pre-rendered').toBe('Apply to be an Any Qualified Provider');
+    held.release();
+    await page.getByRole('link', { name: 'Start now' }).waitFor();
+    expect(await focused(), 'the same link in the app').toBe('Apply to be an Any Qualified Provider');
+    expect(await page.evaluate(() => document.activeElement?.closest('header') !== null)).toBe(true);
+
+    // Before the app has loaded, the skip link focuses the main content and leaves the route alone.
+    const again = await app.context.newPage();
+    held = await holdAppScript(again);
+    await again.goto(`${harness.server.url}#/settings`, { waitUntil: 'commit' });
+    await firstPainted(again);
+    await again.keyboard.press('Tab');
+    await again.keyboard.press('Enter');
+    expect(await again.evaluate(() => document.activeElement?.id)).toBe('maincontent');
+    expect(await again.evaluate(() => window.location.hash)).toBe('#/settings');
+    held.release();
+    await again.getByRole('heading', { level: 1, name: 'Backups and storage' }).waitFor();
+    expect(await again.evaluate(() => document.activeElement?.id), 'still on the main content').toBe('maincontent');
+    await app.expectClean();
+    await app.context.close();
+  });
+
   it('never shows the start page before another page: a deep link', async () => {
     const app = await open();
     const { page } = app;

@@ -1,0 +1,30 @@
+/**
+ * Keeps keyboard focus where it was when the app mounts over the frame pre-rendered in
+ * index.html (issue 13): someone who has already pressed Tab to the skip link, the header link or
+ * a footer link (or moved to the main landmark) stays on the same control in the app's own copy,
+ * instead of being dropped to the top of the page.
+ */
+
+/** What identifies a control in the pre-rendered frame: its tag, id, class, link and text. */
+function keyOf(element: Element): string {
+  return [element.tagName, element.id, element.className, element.getAttribute('href') ?? '', element.textContent].join(
+    '|',
+  );
+}
+
+/** The key of the focused element inside `root`, or null when focus is elsewhere. */
+export function focusedIn(root: HTMLElement): string | null {
+  const active = document.activeElement;
+  return active && active !== root && root.contains(active) ? keyOf(active) : null;
+}
+
+/** Focuses the element inside `root` with that key, if there is one (and nothing else has focus). */
+export function refocus(root: HTMLElement, key: string): void {
+  const active = document.activeElement;
+  if (active && active !== document.body && root.contains(active)) return;
+  for (const element of root.querySelectorAll<HTMLElement>('a[href], main, [tabindex]'))
+    if (keyOf(element) === key) {
+      element.focus({ preventScroll: true });
+      return;
+    }
+}
