@@ -5,11 +5,13 @@
  * instead of being dropped to the top of the page.
  */
 
-/** What identifies a control in the pre-rendered frame: its tag, id, class, link and text. */
+/**
+ * What identifies a control in the pre-rendered frame: its id where it has one (the main
+ * landmark, whose content the app replaces), else its tag, class, link and text.
+ */
 function keyOf(element: Element): string {
-  return [element.tagName, element.id, element.className, element.getAttribute('href') ?? '', element.textContent].join(
-    '|',
-  );
+  if (element.id) return `#${element.id}`;
+  return [element.tagName, element.className, element.getAttribute('href') ?? '', element.textContent].join('|');
 }
 
 /** The key of the focused element inside `root`, or null when focus is elsewhere. */

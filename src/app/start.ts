@@ -51,9 +51,12 @@ export function startLoading(): Started {
       route.Page.preload(),
       route.applicationId ? ApplicationSessionProvider.preload() : undefined,
     ]);
+  // Marked settled now, so the app's first render reads the answer without suspending.
+  const visit = path === '/' ? firstVisit() : false;
+  if (visit) settled(visit);
   const ready = Promise.all([
     hosting,
-    path === '/' ? Promise.resolve(firstVisit()).then((first) => (first ? HomePage.preload() : forPage())) : forPage(),
+    path === '/' ? Promise.resolve(visit).then((first) => (first ? HomePage.preload() : forPage())) : forPage(),
   ]);
   return { hosting, services, ready };
 }

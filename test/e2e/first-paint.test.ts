@@ -43,6 +43,17 @@ async function firstPainted(page: Page): Promise<void> {
   });
 }
 
+type GapWindow = Window & { __headingGone?: boolean };
+/** Notes whether the main heading, once shown, ever left the page (a blank moment between the two copies). */
+function recordHeadingGaps(): void {
+  let seen = false;
+  new MutationObserver(() => {
+    const present = document.querySelector('main h1') !== null;
+    if (present) seen = true;
+    else if (seen) (window as GapWindow).__headingGone = true;
+  }).observe(document, { subtree: true, childList: true });
+}
+
 type ShiftWindow = Window & { __shifts?: number[] };
 function recordShifts(): void {
   const shifts: number[] = [];
@@ -71,6 +82,7 @@ describe('the first paint', () => {
     const app = await open();
     const { page } = app;
     await page.addInitScript(recordShifts);
+    await page.addInitScript(recordHeadingGaps);
     const held = await holdAppScript(page);
     await page.goto(harness.server.url, { waitUntil: 'commit' });
     await firstPainted(page);
@@ -87,6 +99,9 @@ describe('the first paint', () => {
     expect(await boxes(page), 'heading, paragraph and header where they first painted').toStrictEqual(before);
     expect(await introHeading(page).count(), 'one heading: the app replaced the pre-rendered copy').toBe(1);
     expect(await page.evaluate(() => (window as ShiftWindow).__shifts ?? []), 'layout shifts').toStrictEqual([]);
+    expect(await page.evaluate(() => (window as GapWindow).__headingGone ?? false), 'the heading never left').toBe(
+      false,
+    );
     await app.expectClean();
     await app.context.close();
   });

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { build } from 'vite';
 import { chromiumFlags, chromiumPath, launchChromium } from '../e2e/support/chromium';
 import { distDir as builtDir } from '../e2e/support/paths';
@@ -77,11 +77,18 @@ export async function measureFirstVisit(browser: Browser, server: StaticServer, 
   const appId = set.applications[0]?.id ?? '';
 
   progress('first visit: home page scripts, filmstrip and layout shift');
-  const fresh = await newAppContext(browser);
-  const homeJs = await measureScriptLoad(fresh, url, dist);
-  const frames = await filmstrip(fresh, url, '/tmp/first-visit-frames', cpuThrottle, 2500);
-  const homeShift = await measureLayoutShift(fresh, url, 'h1', cpuThrottle);
-  await fresh.close();
+  // Each in a new context: a true first visit (no service worker, nothing cached, no saved work).
+  const inFresh = async <T>(measure: (context: BrowserContext) => Promise<T>): Promise<T> => {
+    const fresh = await newAppContext(browser);
+    try {
+      return await measure(fresh);
+    } finally {
+      await fresh.close();
+    }
+  };
+  const homeJs = await inFresh((c) => measureScriptLoad(c, url, dist));
+  const frames = await inFresh((c) => filmstrip(c, url, '/tmp/first-visit-frames', cpuThrottle, 2500));
+  const homeShift = await inFresh((c) => measureLayoutShift(c, url, 'h1', cpuThrottle));
 
   const seeded = await newAppContext(browser);
   let dashboard;
