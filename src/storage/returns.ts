@@ -18,7 +18,6 @@ import {
   parseExchange,
 } from '@/domain/exchange/exchange-format';
 import {
-  interestsQuestionId,
   peopleQuestionId,
   ReturnFileSchema,
   ReturnRequestFileSchema,
@@ -33,9 +32,11 @@ import {
   refuseReturn,
   replacedBy,
   respondentReturnId,
+  returnDraftAnswers,
   type LeadRequest,
   type RespondentReturn,
 } from '@/domain/exchange/return-record';
+import { declarantInterests } from '@/domain/exchange/return-subjects';
 import type { Repositories } from '@/domain/ports';
 import { base64ToBytes, bytesToBase64 } from '@/storage/base64';
 import { toStorageFailure } from '@/storage/errors';
@@ -111,10 +112,7 @@ export async function makeReturnRequest(
       replyBy,
       prefill: {
         item: { id: item.id, values: item.values },
-        interests:
-          subject.type === 'declarant'
-            ? listedItems(answers[interestsQuestionId]).filter((i) => i.values['declarant'] === item.id)
-            : [],
+        interests: subject.type === 'declarant' ? declarantInterests(answers, item.id) : [],
         people: peopleFor(answers, subject, item),
       },
     };
@@ -178,10 +176,7 @@ export async function openReturnRequest(
       updatedAt: at,
       revision: 0,
     };
-    const answers: Answers =
-      request.subject.type === 'member'
-        ? { 'bid.model': 'lead-provider', [request.subject.questionId]: [request.prefill.item] }
-        : { [request.subject.questionId]: [request.prefill.item], [interestsQuestionId]: request.prefill.interests };
+    const answers = returnDraftAnswers(request);
     const application: Application = {
       formatVersion: 1,
       id: deps.newId(),
@@ -237,10 +232,7 @@ export async function makeReturnFile(
     const { request } = input.record;
     const item = listedItems(input.answers[request.subject.questionId]).find((i) => i.id === request.subject.itemId);
     if (!item) return { ok: false, message: 'Save your answers before you send them back.' };
-    const interests =
-      request.subject.type === 'declarant'
-        ? listedItems(input.answers[interestsQuestionId]).filter((i) => i.values['declarant'] === item.id)
-        : [];
+    const interests = request.subject.type === 'declarant' ? declarantInterests(input.answers, item.id) : [];
     const named = new Set(
       [item, ...interests].flatMap((i) => Object.values(i.values).flatMap((v) => (Array.isArray(v) ? v : []))),
     );

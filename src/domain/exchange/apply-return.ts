@@ -18,6 +18,7 @@ import type { ItemQuestion, RepeatQuestion } from '@/domain/definition/checklist
 import type { ChoiceOption } from '@/domain/rules/evaluator';
 import { itemTitleText } from '@/domain/rules/people';
 import { interestsQuestionId, type ReturnFile } from './return-format';
+import { declarantInterests } from './return-subjects';
 
 export interface ReturnChange {
   /** The item's field id, or `interests` for a declarant's interests. */
@@ -45,9 +46,6 @@ const answered = (v: ItemValue | undefined) => hasAnswer(v);
 export function currentItem(answers: Answers, file: Pick<ReturnFile, 'subject'>): RepeatItem | undefined {
   return listedItems(answers[file.subject.questionId]).find((i) => i.id === file.subject.itemId);
 }
-
-const declarantsInterests = (answers: Answers, itemId: string) =>
-  listedItems(answers[interestsQuestionId]).filter((i) => i.values['declarant'] === itemId);
 
 function interestLine(question: RepeatQuestion, item: RepeatItem, ctx: ReturnContext): string {
   const name = itemTitleText(question, item, ctx.options) ?? 'Interest';
@@ -88,7 +86,7 @@ export function returnChanges(
     });
   }
   if (interests && file.subject.type === 'declarant') {
-    const yours = declarantsInterests(answers, file.subject.itemId);
+    const yours = declarantInterests(answers, file.subject.itemId);
     const yourLines = yours.map((i) => interestLine(interests, i, ctx));
     const theirLines = file.interests.map((i) => interestLine(interests, i, ctx));
     if (

@@ -8,13 +8,15 @@
  *   respondent  a member opened a request file: the request, the id of the draft it fills in
  *               on this PC (an application marked with the request's id), and when it was sent back.
  *
- * Record ids are `request-<request id>` and `respondent-<request id>`. Pure: checks and status;
- * storage reads, hashes and writes.
+ * Record ids are `request-<request id>` and `respondent-<request id>`. Pure: checks, status and
+ * the answers a member's draft starts with; storage reads, hashes and writes.
  */
 import { z } from '@/domain/zod';
+import type { Answers, RepeatItem } from '@/domain/answers/answer-value';
 import { restoreRecord, type RecordKind, type RestoreResult } from '@/domain/application/restore';
 import { Id, IsoDateTime } from './exchange-parts';
 import {
+  interestsQuestionId,
   ReturnFileSchema,
   ReturnRequestFileSchema,
   ReturnSubjectSchema,
@@ -68,6 +70,21 @@ export const restoreReturn = (raw: unknown): RestoreResult<ReturnRecord> => rest
 
 export const leadRequestId = (requestId: string) => `request-${requestId}`;
 export const respondentReturnId = (requestId: string) => `respondent-${requestId}`;
+
+/**
+ * What a member's draft of a return starts with, from the request they opened: the one item
+ * asked for, as the lead prefilled it. A member practice's draft is of a lead-provider bid, so
+ * that the members' list (shown only for bids with members) and its questions are shown; a
+ * declarant's draft also holds their interests as the lead has them.
+ */
+export function returnDraftAnswers(request: {
+  readonly subject: ReturnSubject;
+  readonly prefill: { readonly item: RepeatItem; readonly interests: readonly RepeatItem[] };
+}): Answers {
+  return request.subject.type === 'member'
+    ? { 'bid.model': 'lead-provider', [request.subject.questionId]: [request.prefill.item] }
+    : { [request.subject.questionId]: [request.prefill.item], [interestsQuestionId]: request.prefill.interests };
+}
 
 /** Where one member's or declarant's return stands, for the task list, readiness and the pack. */
 export type ReturnStatus =

@@ -11,6 +11,7 @@ import type { RepeatQuestion } from '@/domain/definition/checklist-schema';
 import { repeatQuestionOf } from '@/domain/definition/load-checklist';
 import { interestsQuestionId } from '@/domain/exchange/return-format';
 import { respondentReturnId, type RespondentReturn } from '@/domain/exchange/return-record';
+import { declarantInterests, personName, subjectBlockingIssues } from '@/domain/exchange/return-subjects';
 import { evaluate } from '@/domain/rules/evaluate';
 import { itemTitleText } from '@/domain/rules/people';
 import { formatDate } from '@/domain/rules/values';
@@ -65,23 +66,10 @@ function Draft({ record }: { readonly record: RespondentReturn }) {
   const evaluation = evaluate(session.evaluationInput());
   const ev = evaluation.evaluator;
   const item = listedItems(session.answers[subject.questionId]).find((i) => i.id === subject.itemId);
-  const interests = listedItems(session.answers[interestsQuestionId]).filter(
-    (i) => i.values['declarant'] === subject.itemId,
-  );
-  const interestIds = new Set(interests.map((i) => i.id));
-  const problems = evaluation.issues.filter(
-    (i) =>
-      i.severity === 'blocking' &&
-      ((i.questionId === subject.questionId && i.itemId === subject.itemId) ||
-        (i.questionId === interestsQuestionId && (i.itemId === undefined || interestIds.has(i.itemId)))),
-  );
-  const personName = (() => {
-    const chosen = subject.type === 'declarant' ? item?.values['name'] : undefined;
-    const person = listedItems(session.answers['org.people']).find((p) => p.id === chosen);
-    return typeof person?.values['name'] === 'string' ? person.values['name'] : '';
-  })();
+  const interests = declarantInterests(session.answers, subject.itemId);
+  const problems = subjectBlockingIssues(evaluation.issues, session.answers, subject);
   const [sender, setSender] = useState({
-    name: personName,
+    name: subject.type === 'declarant' ? personName(session.answers, item?.values['name']) : '',
     organisation: subject.type === 'member' ? subject.name : request.from.organisation,
   });
   const [senderError, setSenderError] = useState<string | undefined>();

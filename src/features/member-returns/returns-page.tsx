@@ -5,8 +5,7 @@
  * a refused one changes nothing. An imported return waits here until the lead checks it.
  */
 import { useState, type ChangeEvent } from 'react';
-import { listedItems } from '@/domain/answers/answer-value';
-import type { SubjectStatus } from '@/domain/exchange/return-subjects';
+import { contactOf, type SubjectStatus } from '@/domain/exchange/return-subjects';
 import { Button } from '@/components/nhs/button';
 import { BackLink, InsetText, NotificationBanner } from '@/components/nhs/messages';
 import { TextInput } from '@/components/nhs/text-input';
@@ -15,20 +14,11 @@ import { usePageTitle } from '@/components/routing/page-title';
 import { paths } from '@/components/routing/paths';
 import { useAppServices } from '@/components/services/app-services';
 import { saveFile } from '@/components/services/save-file';
-import { useApplicationSession, type ApplicationSession } from '@/components/session/application-session';
+import { useApplicationSession } from '@/components/session/application-session';
 import { ReturnStatusTag, statusWords } from '@/components/member-returns/return-status';
 import { leadRequests, sessionSubjects, useReturns } from '@/components/member-returns/use-returns';
 
 const parts = { member: 'Member practice: its part of the bid', declarant: 'Declaration of interests' };
-
-/** The contact named in the organisation's answers, as the default "asked by". */
-function contact(session: ApplicationSession): { name: string; email: string } {
-  const chosen = session.answers['org.contact-name'];
-  const person = listedItems(session.answers['org.people']).find((p) => p.id === chosen);
-  const name = typeof person?.values['name'] === 'string' ? person.values['name'] : '';
-  const email = session.answers['org.contact-email'];
-  return { name, email: typeof email === 'string' ? email : '' };
-}
 
 export function ReturnsPage() {
   const session = useApplicationSession();
@@ -36,7 +26,7 @@ export function ReturnsPage() {
   const returns = useReturns();
   const appId = session.application.id;
   const subjects = sessionSubjects(session, leadRequests(returns, appId));
-  const [asker, setAsker] = useState(() => contact(session));
+  const [asker, setAsker] = useState(() => contactOf(session.answers));
   const [askerError, setAskerError] = useState<string | undefined>();
   const [made, setMade] = useState<{ ok: boolean; text: string } | null>(null);
   const [files, setFiles] = useState<File[]>([]);
