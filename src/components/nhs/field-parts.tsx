@@ -27,7 +27,8 @@ export function FormGroup({
   className,
   children,
 }: {
-  readonly error?: string;
+  /** A message, or `true` for a group in error whose message is told elsewhere. */
+  readonly error?: string | true;
   readonly className?: string;
   readonly children: ReactNode;
 }) {

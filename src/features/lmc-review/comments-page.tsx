@@ -3,9 +3,9 @@
  * plainly with nothing changed), then every review sent from here with its comments, each with
  * reply and resolve. Comments stay on this computer and are never printed in the pack.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import type { PracticeReview } from '@/domain/exchange/review-record';
-import { Button } from '@/components/nhs/button';
+import { FileChooser } from '@/components/nhs/file-chooser';
 import { BackLink, InsetText, NotificationBanner } from '@/components/nhs/messages';
 import { href } from '@/components/routing/hash-location';
 import { usePageTitle } from '@/components/routing/page-title';
@@ -73,27 +73,18 @@ export function CommentsPage() {
           </InsetText>
         ) : null}
         <h2 className="nhsuk-heading-m">Import comments</h2>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="comments-file">
-            Choose the comments file from your LMC
-          </label>
-          <div className="nhsuk-hint" id="comments-file-hint">
-            A file named like aqp-comments-….json, sent back after they reviewed your draft.
-          </div>
-          <input
-            key={inputKey}
-            className="nhsuk-file-upload__input"
-            id="comments-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="comments-file-hint"
-            onChange={(e: ChangeEvent<HTMLInputElement>) => {
-              setFile(e.target.files?.[0] ?? null);
-              setMessage(null);
-            }}
-          />
-        </div>
-        <Button onClick={() => void runImport()}>Import comments</Button>
+        <FileChooser
+          id="comments-file"
+          label="Choose the comments file from your LMC"
+          hint="A file named like aqp-comments-….json, sent back after they reviewed your draft."
+          accept=".json,application/json"
+          resetKey={inputKey}
+          onChoose={(files) => {
+            setFile(files[0] ?? null);
+            setMessage(null);
+          }}
+          action={{ text: 'Import comments', onClick: () => void runImport() }}
+        />
         {sent.map((review) => (
           <ReviewComments
             key={review.id}

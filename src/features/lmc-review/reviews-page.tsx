@@ -3,8 +3,8 @@
  * (checked; refused plainly when it is not one, or was edited), and the reviews already on this
  * computer, each with whether its comments have been sent back.
  */
-import { useState, type ChangeEvent } from 'react';
-import { Button } from '@/components/nhs/button';
+import { useState } from 'react';
+import { FileChooser } from '@/components/nhs/file-chooser';
 import { BackLink, NotificationBanner } from '@/components/nhs/messages';
 import { Tag } from '@/components/nhs/tag';
 import { href, navigate } from '@/components/routing/hash-location';
@@ -49,26 +49,19 @@ export function ReviewsPage() {
             <p className="nhsuk-notification-banner__heading">{problem}</p>
           </NotificationBanner>
         ) : null}
-        <div className={`nhsuk-form-group${problem ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label" htmlFor="review-file">
-            Choose the review file
-          </label>
-          <div className="nhsuk-hint" id="review-file-hint">
-            A file named like aqp-review-….json.
-          </div>
-          <input
-            className="nhsuk-file-upload__input"
-            id="review-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="review-file-hint"
-            onChange={(e: ChangeEvent<HTMLInputElement>) => {
-              setFile(e.target.files?.[0] ?? null);
-              setProblem(null);
-            }}
-          />
-        </div>
-        <Button onClick={() => void open()}>Open the review file</Button>
+        <FileChooser
+          id="review-file"
+          label="Choose the review file"
+          hint="A file named like aqp-review-….json."
+          accept=".json,application/json"
+          // The problem is told in the banner above; the group is only marked in error.
+          error={problem ? true : undefined}
+          onChoose={(files) => {
+            setFile(files[0] ?? null);
+            setProblem(null);
+          }}
+          action={{ text: 'Open the review file', onClick: () => void open() }}
+        />
         {opened.length ? (
           <>
             <h2 className="nhsuk-heading-m">Reviews on this computer</h2>

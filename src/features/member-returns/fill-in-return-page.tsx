@@ -3,8 +3,8 @@
  * refused plainly with nothing changed), which makes a draft of its own on this computer, and the
  * returns already being filled in here, each with whether it has been sent back.
  */
-import { useState, type ChangeEvent } from 'react';
-import { Button } from '@/components/nhs/button';
+import { useState } from 'react';
+import { FileChooser } from '@/components/nhs/file-chooser';
 import { BackLink, NotificationBanner } from '@/components/nhs/messages';
 import { Tag } from '@/components/nhs/tag';
 import { href, navigate } from '@/components/routing/hash-location';
@@ -59,28 +59,18 @@ export function FillInReturnPage() {
             <p className="nhsuk-notification-banner__heading">{message}</p>
           </NotificationBanner>
         ) : null}
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="request-file">
-            Choose the request file
-          </label>
-          <div className="nhsuk-hint" id="request-file-hint">
-            A file named like aqp-request-….json.
-          </div>
-          <input
-            className="nhsuk-file-upload__input"
-            id="request-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby="request-file-hint"
-            onChange={(e: ChangeEvent<HTMLInputElement>) => {
-              setFile(e.target.files?.[0] ?? null);
-              setMessage(null);
-            }}
-          />
-        </div>
-        <Button onClick={() => void open()} disabled={busy}>
-          Open the request
-        </Button>
+        <FileChooser
+          id="request-file"
+          label="Choose the request file"
+          hint="A file named like aqp-request-….json."
+          accept=".json,application/json"
+          busy={busy}
+          onChoose={(files) => {
+            setFile(files[0] ?? null);
+            setMessage(null);
+          }}
+          action={{ text: 'Open the request', onClick: () => void open() }}
+        />
         {mine.length ? (
           <>
             <h2 className="nhsuk-heading-m">Returns on this computer</h2>

@@ -4,9 +4,10 @@
  * by NHSmail), and the import of returns, one or many at once. Each file is checked on its own;
  * a refused one changes nothing. An imported return waits here until the lead checks it.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { contactOf, type SubjectStatus } from '@/domain/exchange/return-subjects';
 import { Button } from '@/components/nhs/button';
+import { FileChooser } from '@/components/nhs/file-chooser';
 import { BackLink, InsetText, NotificationBanner } from '@/components/nhs/messages';
 import { TextInput } from '@/components/nhs/text-input';
 import { href } from '@/components/routing/hash-location';
@@ -185,30 +186,20 @@ export function ReturnsPage() {
           </>
         )}
         <h2 className="nhsuk-heading-m">Import returns</h2>
-        <div className="nhsuk-form-group">
-          <label className="nhsuk-label" htmlFor="returns-files">
-            Choose the return files you were sent
-          </label>
-          <div className="nhsuk-hint" id="returns-files-hint">
-            Files named like aqp-return-….json. You can choose several at once.
-          </div>
-          <input
-            key={inputKey}
-            className="nhsuk-file-upload__input"
-            id="returns-files"
-            type="file"
-            multiple
-            accept=".json,application/json"
-            aria-describedby="returns-files-hint"
-            onChange={(e: ChangeEvent<HTMLInputElement>) => {
-              setFiles([...(e.target.files ?? [])]);
-              setImported(null);
-            }}
-          />
-        </div>
-        <Button onClick={() => void runImport()} disabled={busy}>
-          Import returns
-        </Button>
+        <FileChooser
+          id="returns-files"
+          label="Choose the return files you were sent"
+          hint="Files named like aqp-return-….json. You can choose several at once."
+          accept=".json,application/json"
+          multiple
+          resetKey={inputKey}
+          busy={busy}
+          onChoose={(chosen) => {
+            setFiles([...chosen]);
+            setImported(null);
+          }}
+          action={{ text: 'Import returns', onClick: () => void runImport() }}
+        />
       </div>
     </div>
   );

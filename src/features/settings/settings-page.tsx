@@ -3,9 +3,10 @@
  * protected with a passphrase), import a backup from another computer (asking what to do when an
  * application already exists), and remove all data from this computer.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/nhs/button';
 import { Radios } from '@/components/nhs/choice-fields';
+import { FileChooser } from '@/components/nhs/file-chooser';
 import { NotificationBanner, WarningCallout } from '@/components/nhs/messages';
 import { TextInput } from '@/components/nhs/text-input';
 import { navigate } from '@/components/routing/hash-location';
@@ -38,8 +39,7 @@ export function SettingsPage() {
       setMessage({ text: error instanceof Error ? error.message : 'The backup could not be made.', success: false });
     }
   };
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0] ?? null;
+  const choose = async (chosen: File | null) => {
     setFile(chosen);
     setInspection(chosen ? await services.backup.inspectBackup(chosen) : null);
   };
@@ -93,24 +93,14 @@ export function SettingsPage() {
         />
         <Button onClick={() => void download()}>Download a backup</Button>
         <h2 className="nhsuk-heading-m">Import a backup</h2>
-        <div className={`nhsuk-form-group${inspection && !inspection.ok ? ' nhsuk-form-group--error' : ''}`}>
-          <label className="nhsuk-label" htmlFor="backup-file">
-            Choose a backup file
-          </label>
-          {inspection && !inspection.ok ? (
-            <span className="nhsuk-error-message" id="backup-file-error">
-              <span className="nhsuk-u-visually-hidden">Error:</span> {inspection.message}
-            </span>
-          ) : null}
-          <input
-            className="nhsuk-file-upload__input"
-            id="backup-file"
-            type="file"
-            accept=".json,application/json"
-            aria-describedby={inspection && !inspection.ok ? 'backup-file-error' : undefined}
-            onChange={(e) => void choose(e)}
-          />
-        </div>
+        {/* No button of its own: choosing inspects the file, and "Import backup" follows once it is read. */}
+        <FileChooser
+          id="backup-file"
+          label="Choose a backup file"
+          accept=".json,application/json"
+          error={inspection && !inspection.ok ? inspection.message : undefined}
+          onChoose={(files) => void choose(files[0] ?? null)}
+        />
         {inspection && !inspection.ok && inspection.needsPassphrase ? (
           <>
             <TextInput
