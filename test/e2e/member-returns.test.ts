@@ -12,9 +12,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, type Watched } from './support/app-page';
-import { expectNoAxeViolations } from './support/axe';
-import { pdfFile } from './support/evidence-pdf';
+import { axeAtBothWidths } from './support/axe';
 import { readDatabase, storedApplication } from './support/faults';
+import { addPerson, attach, fillDeclaration, listHeading, startFederation } from './support/federation-steps';
 import { pageUrl, pdfText, sharedHarness, taskListUrl } from './support/harness';
 
 const harness = sharedHarness();
@@ -27,37 +27,10 @@ const members = [
 const director = 'Dr Ann Lee';
 const interest = { organisation: 'Truro Physio Limited', description: 'Owns 20% of a physiotherapy clinic' };
 
-async function axeAtBothWidths(page: Page, where: string) {
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, `${where} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 async function downloaded(page: Page, click: () => Promise<void>, saveAs: string): Promise<Download> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   await download.saveAs(saveAs);
   return download;
-}
-
-const listHeading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).first().waitFor();
-
-async function startFederation(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Start now' }).click();
-  await page.getByLabel('Organisation’s legal name').fill('Kernow Health Federation Limited');
-  await page.getByLabel('A GP federation or provider company, as lead provider').check();
-  await page.getByLabel('MSK services for back and neck pain').check();
-  await page.getByLabel('Commissioner').fill('NHS Kernow CCG');
-  await page.getByRole('button', { name: 'Start application' }).click();
-  await page.getByRole('heading', { name: /Application to/ }).waitFor();
-  return decodeURIComponent((await page.evaluate(() => location.hash)).replace(/^#\/applications\//, ''));
-}
-
-async function attach(page: Page, field: string, name: string) {
-  await page.locator(`#item-${field}-file`).setInputFiles(pdfFile(name, name));
-  await page.locator('.app-evidence__list strong', { hasText: name }).waitFor();
 }
 
 /** On a member's PC: "Fill in a return" from the home page, and the request file opened. */
@@ -127,14 +100,7 @@ describe('a federation collects its members’ parts as returns', () => {
     // The lead's register holds the director; three members by name (Oak's ODS code typed too).
     await l.goto(pageUrl(url, appId, 'organisation', 'org-people'));
     await listHeading(l, 'Who are the people in your organisation?');
-    await l.getByRole('link', { name: /^Add (a|another) person$/ }).click();
-    await listHeading(l, 'Add a person');
-    await l.getByRole('textbox', { name: 'Full name' }).fill(director);
-    await l.getByRole('radio', { name: 'Director', exact: true }).check();
-    await l.getByRole('radio', { name: /^GMC/ }).check();
-    await l.getByRole('textbox', { name: 'Registration number' }).fill('1234567');
-    await l.getByRole('button', { name: 'Save person' }).click();
-    await listHeading(l, 'Who are the people in your organisation?');
+    await addPerson(l, { name: director, role: 'Director', register: /^GMC/, number: '1234567' });
     await l.goto(pageUrl(url, appId, 'bidding-model', 'bid-members'));
     for (const [index, member] of members.entries()) {
       await l
@@ -219,21 +185,7 @@ describe('a federation collects its members’ parts as returns', () => {
       .getByRole('group', { name: 'What is their role in your organisation?' })
       .getByRole('radio', { name: 'Director' })
       .check();
-    await a.getByRole('checkbox', { name: 'Member-practice representative' }).check();
-    await a.getByRole('group', { name: 'Do they have any interests to declare?' }).getByLabel('Yes').check();
-    const signed = a.getByRole('group', { name: 'What date did they sign their declaration?' });
-    await signed.getByLabel('Day').fill('2');
-    await signed.getByLabel('Month').fill('11');
-    await signed.getByLabel('Year').fill('2026');
-    await a
-      .getByRole('group', { name: /confirmed the declaration/ })
-      .getByLabel('Yes')
-      .check();
-    await a
-      .getByRole('group', { name: /consent to their declaration being published/ })
-      .getByLabel('Yes')
-      .check();
-    await a.getByRole('button', { name: 'Save person', exact: true }).click();
+    await fillDeclaration(a, 'Yes');
     await a.getByRole('heading', { level: 1, name: `${director}: your declaration of interests` }).waitFor();
     await a.getByRole('link', { name: 'Add an interest' }).click();
     await listHeading(a, 'Add an interest');

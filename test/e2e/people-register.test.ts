@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
-import { expectNoAxeViolations } from './support/axe';
-import { pdfFile } from './support/evidence-pdf';
+import { axeAtBothWidths } from './support/axe';
+import { addPerson, attach, fillDeclaration, listHeading, startFederation } from './support/federation-steps';
 import { pageUrl, pdfText, sharedHarness, taskListUrl } from './support/harness';
 
 const harness = sharedHarness();
@@ -30,53 +30,10 @@ const gps = [
 ] as const;
 const manager = 'Pat Jones';
 
-async function startFederation(page: Page, url: string): Promise<string> {
-  await page.goto(url);
-  await page.getByRole('link', { name: 'Start now' }).click();
-  await page.getByLabel('Organisation’s legal name').fill('Kernow Health Federation Limited');
-  await page.getByLabel('A GP federation or provider company, as lead provider').check();
-  await page.getByLabel('MSK services for back and neck pain').check();
-  await page.getByLabel('Commissioner').fill('NHS Kernow CCG');
-  await page.getByRole('button', { name: 'Start application' }).click();
-  await page.getByRole('heading', { name: /Application to/ }).waitFor();
-  return decodeURIComponent((await page.evaluate(() => location.hash)).replace(/^#\/applications\//, ''));
-}
-
-/** Waits for a page by its heading (a list page's question may sit under the page's own title). */
-const listHeading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true }).first().waitFor();
-
-async function addPerson(
-  page: Page,
-  person: { name: string; role: string; worksAt?: string; register: RegExp; number?: string },
-) {
-  await page.getByRole('link', { name: /^Add (a|another) person$/ }).click();
-  await listHeading(page, 'Add a person');
-  await page.getByRole('textbox', { name: 'Full name' }).fill(person.name);
-  await page.getByRole('radio', { name: person.role, exact: true }).check();
-  if (person.worksAt) await page.getByRole('textbox', { name: 'Where do they work? (optional)' }).fill(person.worksAt);
-  await page.getByRole('radio', { name: person.register }).check();
-  if (person.number) await page.getByRole('textbox', { name: 'Registration number' }).fill(person.number);
-  await page.getByRole('button', { name: 'Save person' }).click();
-  await listHeading(page, 'Who are the people in your organisation?');
-}
-
-async function axeAtBothWidths(page: Page, where: string) {
-  for (const width of [320, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await expectNoAxeViolations(page, `${where} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 /** "Save and come back later": it saves, then opens the task list; waits for that, so no later goto races it. */
 async function saveAndLeave(page: Page) {
   await page.getByRole('button', { name: 'Save and come back later' }).click();
   await page.getByRole('heading', { name: /Application to/ }).waitFor();
-}
-
-async function attach(page: Page, field: string, name: string) {
-  await page.locator(`#item-${field}-file`).setInputFiles(pdfFile(name, name));
-  await page.locator('.app-evidence__list strong', { hasText: name }).waitFor();
 }
 
 describe('one register of people', () => {
@@ -191,21 +148,7 @@ describe('one register of people', () => {
           .getByRole('radio', { name: 'Director' })
           .isChecked(),
       ).toBe(true);
-      await page.getByRole('checkbox', { name: 'Member-practice representative' }).check();
-      await page.getByRole('group', { name: 'Do they have any interests to declare?' }).getByLabel('No').check();
-      const signed = page.getByRole('group', { name: 'What date did they sign their declaration?' });
-      await signed.getByLabel('Day').fill('2');
-      await signed.getByLabel('Month').fill('11');
-      await signed.getByLabel('Year').fill('2026');
-      await page
-        .getByRole('group', { name: /confirmed the declaration/ })
-        .getByLabel('Yes')
-        .check();
-      await page
-        .getByRole('group', { name: /consent to their declaration being published/ })
-        .getByLabel('Yes')
-        .check();
-      await page.getByRole('button', { name: 'Save person', exact: true }).click();
+      await fillDeclaration(page, 'No');
       await listHeading(page, 'Who in your organisation needs to make a declaration of interests?');
     }
     await expect.poll(() => coverage.getByText('Declaration added').count()).toBe(gps.length);

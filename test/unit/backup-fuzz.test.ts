@@ -51,17 +51,19 @@ import {
   seededRandom,
   testDeps,
 } from '../helpers/storage-fixtures';
-import { buildCases, isObject, sha256Of, type FuzzCase, type Json, type JsonObject } from './support/backup-fuzz-cases';
+import { buildCases, sha256Of, type FuzzCase } from './support/backup-fuzz-cases';
+import { isObject, type Json, type JsonObject } from './support/fuzz';
 import {
   byKey,
-  dumpDatabase,
-  firstDifference,
-  hung,
-  pollution,
+  failureKindsOf,
+  fuzzSeed,
   prototypeShape,
-  unclear,
-  withTimeout,
+  runCorpus,
+  runFuzzCase,
+  type CaseResult,
   type Dump,
+  type FailureKind as FailureKindOf,
+  type Refusal,
   type Shape,
 } from './support/fuzz-checks';
 
@@ -70,15 +72,6 @@ const caseTimeoutMs = 15_000;
 const passphrase = 'correct horse battery staple';
 const now = () => new Date('2026-11-22T12:00:00.000Z');
 const utf8 = (text: string) => new Uint8Array(new TextEncoder().encode(text));
-
-function fuzzSeed(): number {
-  const raw = process.env['FUZZ_SEED'];
-  if (raw === undefined || raw.trim() === '') return defaultSeed;
-  const seed = Number(raw);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new Error(`FUZZ_SEED must be a whole number from 0 to 4294967295, not "${raw}"`);
-  return seed;
-}
 
 type Backend = ReturnType<typeof dexieBackend>;
 
@@ -256,81 +249,45 @@ const realApp: App = {
   importInto: (backend, backup, options) => importBackup(backend.importTarget, backup, options),
 };
 
-const failureKinds = [
-  'crashed',
-  'hung',
-  'polluted',
-  'changed after refusal',
-  'unclear message',
-  'wrong outcome',
-  'bad import',
-] as const;
-type FailureKind = (typeof failureKinds)[number];
+/** What an import that went through gives the check. */
+type Taken = { readonly ok: true } & Pick<Imported, 'backup' | 'existing' | 'report'>;
 
-interface CaseResult {
-  readonly outcome: 'refused' | 'imported' | 'crashed' | 'hung';
-  readonly failures: readonly { readonly kind: FailureKind; readonly detail: string }[];
-}
+const words = { applied: 'imported', changed: 'changed after refusal', bad: 'bad import' } as const;
+const failureKinds = failureKindsOf(words);
+type FailureKind = FailureKindOf<typeof words>;
 
-async function runCase(
+function runCase(
   c: FuzzCase,
   baseline: Shape,
   app: App = realApp,
   timeoutMs = caseTimeoutMs,
-): Promise<CaseResult> {
-  const failures: { kind: FailureKind; detail: string }[] = [];
-  const fail = (kind: FailureKind, detail: string) => failures.push({ kind, detail });
-  const backend = await targetDatabase();
-  try {
-    const before = await dumpDatabase(backend.connection);
-    const issued = new Set<string>();
-    let n = 0;
-    const newId = () => {
-      const id = `fuzz-new-${(n += 1)}`;
-      issued.add(id);
-      return id;
-    };
-    const input = typeof c.input === 'string' ? c.input : new Blob([c.input]);
-    let attempt;
-    try {
-      attempt = await withTimeout(async () => {
+): Promise<CaseResult<typeof words>> {
+  const issued = new Set<string>();
+  let n = 0;
+  const newId = () => {
+    const id = `fuzz-new-${(n += 1)}`;
+    issued.add(id);
+    return id;
+  };
+  const input = typeof c.input === 'string' ? c.input : new Blob([c.input]);
+  return runFuzzCase(
+    words,
+    c,
+    {
+      open: targetDatabase,
+      attempt: async (backend): Promise<Taken | Refusal> => {
         const read = await app.read(input, c.passphrase === undefined ? {} : { passphrase: c.passphrase });
         if (!read.ok) return { ok: false as const, message: read.message };
         const existing = await app.existing(backend, read.backup);
         const result = await app.importInto(backend, read.backup, { onExisting: c.onExisting, newId });
         if (!result.ok) return { ok: false as const, message: result.message };
         return { ok: true as const, backup: read.backup, existing, report: result.report };
-      }, timeoutMs);
-    } catch (error) {
-      fail(
-        'crashed',
-        `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(0, 300),
-      );
-    }
-    for (const found of pollution(baseline)) fail('polluted', found);
-    if (attempt === undefined) return { outcome: 'crashed', failures };
-    if (attempt === hung) {
-      fail('hung', `did not finish within ${timeoutMs} ms`);
-      return { outcome: 'hung', failures };
-    }
-    const after = await dumpDatabase(backend.connection);
-    if (!attempt.ok) {
-      const why = unclear(attempt.message);
-      if (why) fail('unclear message', `${why}: ${JSON.stringify(String(attempt.message).slice(0, 300))}`);
-      else if (c.says && !c.says.test(attempt.message))
-        fail('unclear message', `expected ${String(c.says)}, said ${JSON.stringify(attempt.message.slice(0, 300))}`);
-      if (c.expect === 'imported') fail('wrong outcome', `refused: ${attempt.message.slice(0, 300)}`);
-      const changed = firstDifference(before, after);
-      if (changed) fail('changed after refusal', changed);
-      return { outcome: 'refused', failures };
-    }
-    if (c.expect === 'refused') fail('wrong outcome', 'imported a file that must be refused');
-    const problems = await checkImport(c, { before, after, backend, issued, ...attempt });
-    for (const problem of problems.slice(0, 3)) fail('bad import', problem);
-    return { outcome: 'imported', failures };
-  } finally {
-    backend.connection.close();
-  }
+      },
+      check: (backend, imported, before, after) => checkImport(c, { before, after, backend, issued, ...imported }),
+    },
+    baseline,
+    timeoutMs,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -583,7 +540,7 @@ async function checkImport(c: FuzzCase, x: Imported): Promise<string[]> {
 // The tests
 
 describe('backup fuzz', () => {
-  const seed = fuzzSeed();
+  const seed = fuzzSeed(defaultSeed);
   let cases: FuzzCase[] = [];
   let baseline: Shape = [];
 
@@ -612,29 +569,20 @@ describe('backup fuzz', () => {
   }, 60_000);
 
   it('refuses each damaged or hostile file plainly, or imports it correctly', async () => {
-    const started = performance.now();
-    const counts = { refused: 0, imported: 0, crashed: 0, hung: 0 };
-    const failed = new Map<FailureKind, string[]>(failureKinds.map((k) => [k, []]));
-    const kinds = new Map<string, { cases: number; refused: number }>();
-    for (const [i, c] of cases.entries()) {
-      const result = await runCase(c, baseline);
-      counts[result.outcome] += 1;
-      const kind = kinds.get(c.kind) ?? { cases: 0, refused: 0 };
-      kinds.set(c.kind, { cases: kind.cases + 1, refused: kind.refused + (result.outcome === 'refused' ? 1 : 0) });
-      for (const f of result.failures)
-        failed.get(f.kind)?.push(`#${i} [${c.kind}] ${c.description}, onExisting ${c.onExisting}: ${f.detail}`);
-    }
-    const failing = (k: FailureKind) => new Set((failed.get(k) ?? []).map((line) => line.split(' ')[0])).size;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const { counts, failing, first, byKind, seconds } = await runCorpus(
+      words,
+      cases,
+      (c) => runCase(c, baseline),
+      seed,
+      (c) => `[${c.kind}] ${c.description}, onExisting ${c.onExisting}`,
+    );
     console.info(
       `backup fuzz (seed ${seed}): ${cases.length} cases, ${counts.refused} refused, ${counts.imported} imported, ` +
         `${failing('crashed')} crashed, ${failing('hung')} hung, ${failing('polluted')} polluted, ` +
         `${failing('changed after refusal')} changed after refusal; ${failing('unclear message')} unclear messages, ` +
         `${failing('wrong outcome')} wrong outcomes, ${failing('bad import')} bad imports (${seconds} s)\n` +
-        `  by kind (refused/cases): ${[...kinds].map(([k, v]) => `${k} ${v.refused}/${v.cases}`).join(', ')}`,
+        `  by kind (refused/cases): ${byKind}`,
     );
-    const first = (k: FailureKind) =>
-      `${k} (seed ${seed}; set FUZZ_SEED to rerun):\n  ${(failed.get(k) ?? []).slice(0, 8).join('\n  ')}`;
     expect(cases.length).toBeGreaterThanOrEqual(500);
     expect(counts.refused + counts.imported + counts.crashed + counts.hung).toBe(cases.length);
     for (const kind of failureKinds) expect(failing(kind), first(kind)).toBe(0);

@@ -21,7 +21,6 @@
  * text that is not JSON, too large or too deep come from the shared safe JSON parser, which names
  * the kind of file expected ("review file", "comments file").
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxStoredStringLength } from '@/domain/answers/answer-value';
@@ -62,31 +61,27 @@ import {
   seededRandom,
   testDeps,
 } from '../helpers/storage-fixtures';
-import { isObject, type Json, type JsonObject } from './support/backup-fuzz-cases';
+import { buildCases, type ExchangeCase, type ExchangeSources } from './support/exchange-fuzz-cases';
+import { isObject, sha256Hex as sha256, type Json, type JsonObject } from './support/fuzz';
 import {
-  buildCases,
+  applyWords as words,
   byKey,
-  dumpDatabase,
+  failureKindsOf,
   firstDifference,
+  fuzzSeed,
+  prototypeShape,
+  runCorpus,
+  runFuzzCase,
+  type CaseResult,
   type Dump,
-  type ExchangeCase,
-  type ExchangeSources,
-} from './support/exchange-fuzz-cases';
-import { hung, pollution, prototypeShape, unclear, withTimeout, type Shape } from './support/fuzz-checks';
+  type FailureKind as FailureKindOf,
+  type Shape,
+} from './support/fuzz-checks';
 
 const defaultSeed = 20261203;
 const caseTimeoutMs = 5_000;
 const now = () => new Date('2026-11-22T12:00:00.000Z');
 const applicationId = 'application-1';
-
-function fuzzSeed(): number {
-  const raw = process.env['FUZZ_SEED'];
-  if (raw === undefined || raw.trim() === '') return defaultSeed;
-  const seed = Number(raw);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new Error(`FUZZ_SEED must be a whole number from 0 to 4294967295, not "${raw}"`);
-  return seed;
-}
 
 const checklist = aqp();
 const targets: CommentTargets = {
@@ -95,7 +90,6 @@ const targets: CommentTargets = {
 };
 
 type Backend = ReturnType<typeof dexieBackend>;
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const exchangeDeps = (prefix: string) => {
   let ids = 0;
   return { now, newId: () => `${prefix}-${(ids += 1)}` };
@@ -298,82 +292,38 @@ const realApp: App = {
   openReview: (repositories, text) => openReviewFile(repositories, text, { now }),
 };
 
-const failureKinds = [
-  'crashed',
-  'hung',
-  'polluted',
-  'changed',
-  'unclear message',
-  'wrong outcome',
-  'bad apply',
-] as const;
-type FailureKind = (typeof failureKinds)[number];
-type Outcome = 'refused' | 'applied' | 'crashed' | 'hung';
+const failureKinds = failureKindsOf(words);
+type FailureKind = FailureKindOf<typeof words>;
+type Applied = { comments: number; reviewer: string } | { id: string; reopened: boolean };
 
-interface CaseResult {
-  readonly outcome: Outcome;
-  readonly failures: readonly { readonly kind: FailureKind; readonly detail: string }[];
-}
-
-async function runCase(
+function runCase(
   world: World,
   c: ExchangeCase,
   baseline: Shape,
   app: App = realApp,
   timeoutMs = caseTimeoutMs,
-): Promise<CaseResult> {
-  const failures: { kind: FailureKind; detail: string }[] = [];
-  const fail = (kind: FailureKind, detail: string) => failures.push({ kind, detail });
-  const backend = await targetDatabase(world, c.target);
-  try {
-    const before = await dumpDatabase(backend.connection);
-    type Applied = { comments: number; reviewer: string } | { id: string; reopened: boolean };
-    let result: ExchangeResult<Applied> | typeof hung | undefined;
-    try {
-      result = await withTimeout(
-        (): Promise<ExchangeResult<Applied>> =>
-          c.target === 'practice'
-            ? app.importComments(backend.repositories, c.text)
-            : app.openReview(backend.repositories, c.text),
-        timeoutMs,
-      );
-    } catch (error) {
-      fail(
-        'crashed',
-        `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(0, 300),
-      );
-    }
-    for (const found of pollution(baseline)) fail('polluted', found);
-    if (result === undefined) return { outcome: 'crashed', failures };
-    if (result === hung) {
-      fail('hung', `did not finish within ${timeoutMs} ms`);
-      return { outcome: 'hung', failures };
-    }
-    const after = await dumpDatabase(backend.connection);
-    if (!result.ok) {
-      const why = unclear(result.message);
-      if (why) fail('unclear message', `${why}: ${JSON.stringify(String(result.message).slice(0, 300))}`);
-      else if (c.says && !c.says.test(result.message))
-        fail('unclear message', `expected ${String(c.says)}, said ${JSON.stringify(result.message.slice(0, 300))}`);
-      if (c.expect === 'applied') fail('wrong outcome', `refused: ${result.message.slice(0, 300)}`);
-      const changed = firstDifference(before, after);
-      if (changed) fail('changed', changed);
-      return { outcome: 'refused', failures };
-    }
-    if (c.expect === 'refused') fail('wrong outcome', 'applied a file that must be refused');
-    const problems =
-      c.target === 'practice'
-        ? 'comments' in result
-          ? checkImported(c.text, result, before, after)
-          : ['the import did not say how many comments it imported']
-        : 'id' in result
-          ? checkOpened(c.text, result, before, after)
-          : ['opening did not say which review it kept'];
-    for (const problem of problems.slice(0, 3)) fail('bad apply', problem);
-    return { outcome: 'applied', failures };
-  } finally {
-    backend.connection.close();
-  }
+): Promise<CaseResult<typeof words>> {
+  return runFuzzCase(
+    words,
+    c,
+    {
+      open: () => targetDatabase(world, c.target),
+      attempt: (backend): Promise<ExchangeResult<Applied>> =>
+        c.target === 'practice'
+          ? app.importComments(backend.repositories, c.text)
+          : app.openReview(backend.repositories, c.text),
+      check: (_, result, before, after) =>
+        c.target === 'practice'
+          ? 'comments' in result
+            ? checkImported(c.text, result, before, after)
+            : ['the import did not say how many comments it imported']
+          : 'id' in result
+            ? checkOpened(c.text, result, before, after)
+            : ['opening did not say which review it kept'],
+    },
+    baseline,
+    timeoutMs,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -495,7 +445,7 @@ function checkOpened(text: string, result: { id: string; reopened: boolean }, be
 // The tests
 
 describe('exchange fuzz', () => {
-  const seed = fuzzSeed();
+  const seed = fuzzSeed(defaultSeed);
   let world: World;
   let cases: ExchangeCase[] = [];
   let baseline: Shape = [];
@@ -515,28 +465,19 @@ describe('exchange fuzz', () => {
   }, 30_000);
 
   it('refuses each damaged or hostile file plainly, or applies it correctly', async () => {
-    const started = performance.now();
-    const counts: Record<Outcome, number> = { refused: 0, applied: 0, crashed: 0, hung: 0 };
-    const failed = new Map<FailureKind, string[]>(failureKinds.map((k) => [k, []]));
-    const kinds = new Map<string, { cases: number; refused: number }>();
-    for (const [i, c] of cases.entries()) {
-      const result = await runCase(world, c, baseline);
-      counts[result.outcome] += 1;
-      const kind = kinds.get(c.kind) ?? { cases: 0, refused: 0 };
-      kinds.set(c.kind, { cases: kind.cases + 1, refused: kind.refused + (result.outcome === 'refused' ? 1 : 0) });
-      for (const f of result.failures) failed.get(f.kind)?.push(`#${i} [${c.kind}] ${c.description}: ${f.detail}`);
-    }
-    const failing = (k: FailureKind) => new Set((failed.get(k) ?? []).map((line) => line.split(' ')[0])).size;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const { counts, failing, first, byKind, seconds } = await runCorpus(
+      words,
+      cases,
+      (c) => runCase(world, c, baseline),
+      seed,
+    );
     console.info(
       `exchange fuzz (seed ${seed}): ${cases.length} cases, ${counts.refused} refused, ${counts.applied} applied, ` +
         `${failing('crashed')} crashed, ${failing('hung')} hung, ${failing('polluted')} polluted, ` +
         `${failing('changed')} changed after refusal; ${failing('unclear message')} unclear messages, ` +
         `${failing('wrong outcome')} wrong outcomes, ${failing('bad apply')} bad applies (${seconds} s)\n` +
-        `  by kind (refused/cases): ${[...kinds].map(([k, v]) => `${k} ${v.refused}/${v.cases}`).join(', ')}`,
+        `  by kind (refused/cases): ${byKind}`,
     );
-    const first = (k: FailureKind) =>
-      `${k} (seed ${seed}; set FUZZ_SEED to rerun):\n  ${(failed.get(k) ?? []).slice(0, 8).join('\n  ')}`;
     expect(cases.length).toBeGreaterThanOrEqual(300);
     expect(counts.refused + counts.applied + counts.crashed + counts.hung).toBe(cases.length);
     expect(counts.applied).toBeGreaterThan(0);

@@ -18,7 +18,6 @@
  * app of each kind, so each count can fail. Over 300 lines: the checks of an applied file and
  * their own test belong with the cases they judge.
  */
-import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxRepeatItems, maxStoredStringLength, type RepeatItem } from '@/domain/answers/answer-value';
@@ -61,16 +60,20 @@ import {
   seededRandom,
   testDeps,
 } from '../helpers/storage-fixtures';
+import { sha256Hex as sha256 } from './support/fuzz';
 import {
+  applyWords as words,
   byKey,
-  dumpDatabase,
+  failureKindsOf,
   firstDifference,
-  hung,
-  pollution,
+  fuzzSeed,
   prototypeShape,
-  unclear,
-  withTimeout,
+  runCorpus,
+  runFuzzCase,
+  type CaseResult,
   type Dump,
+  type FailureKind as FailureKindOf,
+  type Refusal,
   type Shape,
 } from './support/fuzz-checks';
 import { buildCases, type ReturnCase, type ReturnSources } from './support/return-fuzz-cases';
@@ -80,17 +83,7 @@ const caseTimeoutMs = 5_000;
 const now = () => new Date(at(70));
 const applicationId = 'application-1';
 
-function fuzzSeed(): number {
-  const raw = process.env['FUZZ_SEED'];
-  if (raw === undefined || raw.trim() === '') return defaultSeed;
-  const seed = Number(raw);
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff)
-    throw new Error(`FUZZ_SEED must be a whole number from 0 to 4294967295, not "${raw}"`);
-  return seed;
-}
-
 type Backend = ReturnType<typeof dexieBackend>;
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const idsAt = (prefix: string, second: number) => {
   let ids = 0;
   return { now: () => new Date(at(second)), newId: () => `${prefix}-${(ids += 1)}` };
@@ -361,80 +354,38 @@ const realApp: App = {
   },
 };
 
-const failureKinds = [
-  'crashed',
-  'hung',
-  'polluted',
-  'changed',
-  'unclear message',
-  'wrong outcome',
-  'bad apply',
-] as const;
-type FailureKind = (typeof failureKinds)[number];
-type Outcome = 'refused' | 'applied' | 'crashed' | 'hung';
+const failureKinds = failureKindsOf(words);
+type FailureKind = FailureKindOf<typeof words>;
 
-interface CaseResult {
-  readonly outcome: Outcome;
-  readonly failures: readonly { readonly kind: FailureKind; readonly detail: string }[];
-}
-
-async function runCase(
+function runCase(
   world: World,
   c: ReturnCase,
   baseline: Shape,
   app: App = realApp,
   timeoutMs = caseTimeoutMs,
-): Promise<CaseResult> {
-  const failures: { kind: FailureKind; detail: string }[] = [];
-  const fail = (kind: FailureKind, detail: string) => failures.push({ kind, detail });
-  const backend = await targetDatabase(world, c.target);
-  try {
-    const before = await dumpDatabase(backend.connection);
-    let result:
-      { ok: true; draftId?: string; reopened?: boolean } | { ok: false; message: string } | typeof hung | undefined;
-    try {
-      result = await withTimeout(async () => {
+): Promise<CaseResult<typeof words>> {
+  return runFuzzCase(
+    words,
+    c,
+    {
+      open: () => targetDatabase(world, c.target),
+      attempt: async (backend): Promise<{ ok: true; draftId?: string; reopened?: boolean } | Refusal> => {
         if (c.target === 'lead') {
           const imported = await app.importReturn(backend.repositories, c.text);
           return imported.ok ? { ok: true as const } : { ok: false as const, message: imported.message };
         }
         return app.openRequest(backend.repositories, c.text);
-      }, timeoutMs);
-    } catch (error) {
-      fail(
-        'crashed',
-        `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(0, 300),
-      );
-    }
-    for (const found of pollution(baseline)) fail('polluted', found);
-    if (result === undefined) return { outcome: 'crashed', failures };
-    if (result === hung) {
-      fail('hung', `did not finish within ${timeoutMs} ms`);
-      return { outcome: 'hung', failures };
-    }
-    const after = await dumpDatabase(backend.connection);
-    if (!result.ok) {
-      const why = unclear(result.message);
-      if (why) fail('unclear message', `${why}: ${JSON.stringify(String(result.message).slice(0, 300))}`);
-      else if (c.says && !c.says.test(result.message))
-        fail('unclear message', `expected ${String(c.says)}, said ${JSON.stringify(result.message.slice(0, 300))}`);
-      if (c.expect === 'applied') fail('wrong outcome', `refused: ${result.message.slice(0, 300)}`);
-      const changed = firstDifference(before, after);
-      if (changed) fail('changed', changed);
-      return { outcome: 'refused', failures };
-    }
-    if (c.expect === 'refused') fail('wrong outcome', 'applied a file that must be refused');
-    const problems =
-      c.target === 'lead'
-        ? checkImported(c.text, before, after)
-        : typeof result.draftId === 'string' && typeof result.reopened === 'boolean'
-          ? checkOpened(c.text, { draftId: result.draftId, reopened: result.reopened }, before, after)
-          : ['opening did not say which draft it made'];
-    for (const problem of problems.slice(0, 3)) fail('bad apply', problem);
-    return { outcome: 'applied', failures };
-  } finally {
-    backend.connection.close();
-  }
+      },
+      check: (_, result, before, after) =>
+        c.target === 'lead'
+          ? checkImported(c.text, before, after)
+          : typeof result.draftId === 'string' && typeof result.reopened === 'boolean'
+            ? checkOpened(c.text, { draftId: result.draftId, reopened: result.reopened }, before, after)
+            : ['opening did not say which draft it made'],
+    },
+    baseline,
+    timeoutMs,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -589,7 +540,7 @@ function checkOpened(text: string, result: Opened, before: Dump, after: Dump): s
 // The tests
 
 describe('return fuzz', () => {
-  const seed = fuzzSeed();
+  const seed = fuzzSeed(defaultSeed);
   let world: World;
   let cases: ReturnCase[] = [];
   let baseline: Shape = [];
@@ -625,24 +576,20 @@ describe('return fuzz', () => {
   });
 
   it('refuses each damaged or hostile file plainly, or applies it correctly', async () => {
-    const started = performance.now();
-    const counts: Record<Outcome, number> = { refused: 0, applied: 0, crashed: 0, hung: 0 };
     const byTarget = { lead: { cases: 0, refused: 0, applied: 0 }, member: { cases: 0, refused: 0, applied: 0 } };
-    const failed = new Map<FailureKind, string[]>(failureKinds.map((k) => [k, []]));
-    const kinds = new Map<string, { cases: number; refused: number }>();
-    for (const [i, c] of cases.entries()) {
-      const result = await runCase(world, c, baseline);
-      counts[result.outcome] += 1;
-      const target = byTarget[c.target];
-      target.cases += 1;
-      if (result.outcome === 'refused') target.refused += 1;
-      if (result.outcome === 'applied') target.applied += 1;
-      const kind = kinds.get(c.kind) ?? { cases: 0, refused: 0 };
-      kinds.set(c.kind, { cases: kind.cases + 1, refused: kind.refused + (result.outcome === 'refused' ? 1 : 0) });
-      for (const f of result.failures) failed.get(f.kind)?.push(`#${i} [${c.kind}] ${c.description}: ${f.detail}`);
-    }
-    const failing = (k: FailureKind) => new Set((failed.get(k) ?? []).map((line) => line.split(' ')[0])).size;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const { counts, failing, first, byKind, seconds } = await runCorpus(
+      words,
+      cases,
+      async (c) => {
+        const result = await runCase(world, c, baseline);
+        const target = byTarget[c.target];
+        target.cases += 1;
+        if (result.outcome === 'refused') target.refused += 1;
+        if (result.outcome === 'applied') target.applied += 1;
+        return result;
+      },
+      seed,
+    );
     console.log(
       `return fuzz (seed ${seed}): ${cases.length} cases, ${counts.refused} refused, ${counts.applied} applied, ` +
         `${failing('crashed')} crashed, ${failing('hung')} hung, ${failing('polluted')} polluted, ` +
@@ -650,10 +597,8 @@ describe('return fuzz', () => {
         `${failing('wrong outcome')} wrong outcomes, ${failing('bad apply')} bad applies (${seconds} s)\n` +
         `  returns imported by the lead: ${byTarget.lead.cases} cases, ${byTarget.lead.refused} refused, ${byTarget.lead.applied} applied\n` +
         `  requests opened by a member: ${byTarget.member.cases} cases, ${byTarget.member.refused} refused, ${byTarget.member.applied} applied\n` +
-        `  by kind (refused/cases): ${[...kinds].map(([k, v]) => `${k} ${v.refused}/${v.cases}`).join(', ')}`,
+        `  by kind (refused/cases): ${byKind}`,
     );
-    const first = (k: FailureKind) =>
-      `${k} (seed ${seed}; set FUZZ_SEED to rerun):\n  ${(failed.get(k) ?? []).slice(0, 8).join('\n  ')}`;
     expect(byTarget.lead.cases).toBeGreaterThanOrEqual(300);
     expect(byTarget.member.cases).toBeGreaterThanOrEqual(50);
     expect(counts.refused + counts.applied + counts.crashed + counts.hung).toBe(cases.length);

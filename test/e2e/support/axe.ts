@@ -45,3 +45,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   expect(await axeViolations(page), `axe violations on ${where}`).toEqual([]);
 }
+
+/** No violations at 320 px nor at 1280 px; leaves the page at 1280 px. */
+export async function axeAtBothWidths(page: Page, where: string): Promise<void> {
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeViolations(page, `${where} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}

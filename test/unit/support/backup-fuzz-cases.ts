@@ -6,8 +6,9 @@
  *
  * Deterministic: the same sources and seed make the same cases. The only work that is not pure is
  * `encrypt` (the app's own passphrase protection, passed in), used for a handful of cases because
- * each one costs a 600,000-iteration key derivation. Over 300 lines: one generator per kind of
- * damage, kept together so the whole corpus reads in one place.
+ * each one costs a 600,000-iteration key derivation. The JSON helpers and seeded choices come from
+ * `fuzz.ts`. Over 300 lines: one generator per kind of damage, kept together so the whole corpus
+ * reads in one place.
  */
 import { currentFormatVersion } from '@/domain/application/application';
 import { maxRepeatItems, maxStoredStringLength } from '@/domain/answers/answer-value';
@@ -18,11 +19,30 @@ import {
   maxBackupCounts,
   maxEvidenceFileBytes,
 } from '@/domain/backup/backup-format';
+import {
+  allPaths,
+  base64Of,
+  below,
+  flipBits,
+  getAt,
+  isObject,
+  jsonType,
+  long,
+  mustGet,
+  otherType,
+  pick,
+  prototypeKeys,
+  removeAt,
+  saysPrototype,
+  setAt,
+  show,
+  withRaw,
+  type Json,
+  type JsonObject,
+  type Path,
+  type Rng,
+} from './fuzz';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
-export type Path = readonly (string | number)[];
-export type Rng = () => number;
 export type Expected = 'refused' | 'imported' | 'either';
 export type Choice = 'replace' | 'keep-both';
 
@@ -58,102 +78,13 @@ export interface FuzzSources {
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON helpers
-
-export const isObject = (v: Json | undefined): v is JsonObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-export const clone = <T extends Json>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-const jsonType = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const show = (path: Path): string =>
-  path.length === 0
-    ? '(the top)'
-    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-
-export function getAt(doc: Json, path: Path): Json | undefined {
-  let node: Json | undefined = doc;
-  for (const key of path) {
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isObject(node)) node = node[String(key)];
-    else return undefined;
-  }
-  return node;
-}
-
-function mustGet(doc: Json, path: Path): Json {
-  const value = getAt(doc, path);
-  if (value === undefined) throw new Error(`the fuzz source has nothing at ${show(path)}`);
-  return value;
-}
-
-/** A copy of `doc` with `value` at `path` (the parent must exist). */
-export function setAt(doc: Json, path: Path, value: Json): Json {
-  const copy = clone(doc);
-  const parent = mustGet(copy, path.slice(0, -1));
-  const last = path[path.length - 1];
-  if (Array.isArray(parent)) parent[Number(last)] = value;
-  else if (isObject(parent) && last !== undefined) parent[String(last)] = value;
-  else throw new Error(`cannot set ${show(path)}`);
-  return copy;
-}
-
-/** A copy of `doc` without the value at `path` (an array element is spliced out). */
-function removeAt(doc: Json, path: Path): Json {
-  const copy = clone(doc);
-  const parent = mustGet(copy, path.slice(0, -1));
-  const last = path[path.length - 1];
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (isObject(parent)) Reflect.deleteProperty(parent, String(last));
-  return copy;
-}
-
-/** Every path to a value in a JSON document, parents before children; the top is not included. */
-export function allPaths(value: Json, prefix: Path = []): Path[] {
-  const children: [string | number, Json][] = Array.isArray(value)
-    ? value.map((v, i): [number, Json] => [i, v])
-    : isObject(value)
-      ? Object.entries(value)
-      : [];
-  return children.flatMap(([key, child]) => [[...prefix, key], ...allPaths(child, [...prefix, key])]);
-}
-
-const marker = '__fuzz_marker__';
-/** The document's text with a raw `"key": value` (which JSON.stringify cannot write) in the object at `path`. */
-function withRawEntry(doc: Json, path: Path, rawKey: string, rawValue: string): string {
-  const text = JSON.stringify(setAt(doc, [...path, marker], 0));
-  return text.replace(`"${marker}":0`, `${rawKey}:${rawValue}`);
-}
-/** The document's text with a raw element appended to the array at `path`. */
-function withRawElement(doc: Json, path: Path, rawValue: string): string {
-  const array = mustGet(doc, path);
-  const length = Array.isArray(array) ? array.length : 0;
-  return JSON.stringify(setAt(doc, [...path, length], marker)).replace(`"${marker}"`, rawValue);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Small tools
 
-const pick = <T>(rng: Rng, items: readonly T[]): T => {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-};
-const below = (rng: Rng, n: number): number => Math.floor(rng() * n);
 const utf8 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(new TextEncoder().encode(text));
-const base64Of = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 const bytesOf64 = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'base64'));
 export const sha256Of = async (bytes: Uint8Array<ArrayBuffer>): Promise<string> =>
   Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
-const long = (length: number, char = 'x'): string => char.repeat(length);
 const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** A value of another JSON type than `original`, chosen by `rng`. */
-function otherType(rng: Rng, original: Json): Json {
-  const all: Json[] = ['text', '', 7, -1.5, 0, true, false, null, [], ['x'], {}, { a: 'b' }];
-  return pick(
-    rng,
-    all.filter((v) => jsonType(v) !== jsonType(original)),
-  );
-}
 
 /**
  * Whether a type swap must be refused: no field of the format takes null, a boolean where it wants
@@ -182,14 +113,6 @@ interface Draft {
   readonly onExisting?: Choice;
 }
 
-const prototypeKeys = [
-  '"__proto__"',
-  '"constructor"',
-  '"prototype"',
-  '"\\u005f\\u005fproto\\u005f\\u005f"',
-  '"constructo\\u0072"',
-  '"proto\\u0074ype"',
-];
 const prototypeValues = [
   '{"polluted":"yes"}',
   '{"polluted":"yes","isAdmin":true}',
@@ -198,7 +121,6 @@ const prototypeValues = [
   '[{"polluted":1}]',
   'null',
 ];
-const saysPrototype = /contains a field named "(__proto__|constructor|prototype)"/;
 const saysDuplicate = /have the same id/;
 const saysDamaged = /is damaged: its contents do not match/;
 const saysWrongPassphrase = /passphrase is not right, or the file has been changed/;
@@ -237,7 +159,7 @@ function prototypeInsertions(rng: Rng, doc: Json, label: string): Draft[] {
       return {
         kind: 'prototype key',
         description: `${label}: appended {${key}:${value}} to the list ${show(path)}`,
-        text: withRawElement(doc, path, `{${key}:${value}}`),
+        text: withRaw(doc, path, { element: `{${key}:${value}}` }),
         expect: 'refused',
         says: saysPrototype,
       };
@@ -246,7 +168,7 @@ function prototypeInsertions(rng: Rng, doc: Json, label: string): Draft[] {
     return {
       kind: 'prototype key',
       description: `${label}: added ${key}:${value} to ${show(path)}`,
-      text: withRawEntry(doc, path, key, value),
+      text: withRaw(doc, path, { key, value }),
       expect: 'refused',
       says: saysPrototype,
     };
@@ -431,7 +353,7 @@ function oversize(rng: Rng, doc: Json): Draft[] {
     drafts.push({
       kind: 'oversize',
       description: `plain: ${depth} nested ${arrays ? 'lists' : 'objects'} as the answer "svc.deep" of applications[0]`,
-      text: withRawEntry(doc, ['applications', 0, 'answers'], '"svc.deep"', nested),
+      text: withRaw(doc, ['applications', 0, 'answers'], { key: '"svc.deep"', value: nested }),
       expect: 'refused',
       says: /nested far more deeply/,
     });
@@ -501,7 +423,7 @@ function duplicateIds(rng: Rng, doc: Json, existing: FuzzSources['existing']): D
     d('evidence [0] appended again', JSON.stringify(setAt(doc, ['evidence', 3], evidence0)), 'refused', saysDuplicate),
     d(
       'a second "id" key in applications [1], equal to applications [0]’s id',
-      withRawEntry(doc, ['applications', 1], '"id"', JSON.stringify(id(['applications', 0, 'id']))),
+      withRaw(doc, ['applications', 1], { key: '"id"', value: JSON.stringify(id(['applications', 0, 'id'])) }),
       'refused',
       saysDuplicate,
     ),
@@ -681,14 +603,7 @@ function byteFlips(rng: Rng, sources: FuzzSources): Draft[] {
   for (const [label, text, count] of plan) {
     for (let i = 0; i < count; i += 1) {
       const bytes = utf8(text);
-      const flips = 1 + below(rng, 3);
-      const done: string[] = [];
-      for (let f = 0; f < flips; f += 1) {
-        const at = below(rng, bytes.length);
-        const bit = below(rng, 8);
-        bytes[at] = (bytes[at] ?? 0) ^ (1 << bit);
-        done.push(`bit ${bit} of byte ${at}`);
-      }
+      const done = flipBits(rng, bytes);
       drafts.push({
         kind: 'byte flip',
         description: `${label}: flipped ${done.join(', ')}`,
@@ -840,7 +755,7 @@ function unknownKeys(rng: Rng, doc: Json, count: number): Draft[] {
     return {
       kind: 'unknown key',
       description: `plain: added "${key}":${value} to ${show(path)}`,
-      text: withRawEntry(doc, path, JSON.stringify(key), value),
+      text: withRaw(doc, path, { key: JSON.stringify(key), value }),
       // Answers take any well-formed question id, so a new answer key may be a valid file.
       expect: 'either' as const,
     };
@@ -941,7 +856,7 @@ async function encrypted(rng: Rng, doc: Json, envelope: JsonObject, sources: Fuz
     ],
     [
       'a "__proto__" key',
-      withRawEntry(doc, ['applications', 0, 'answers'], '"__proto__"', '{"polluted":"yes"}'),
+      withRaw(doc, ['applications', 0, 'answers'], { key: '"__proto__"', value: '{"polluted":"yes"}' }),
       'refused',
       saysPrototype,
     ],

@@ -6,23 +6,46 @@
  * re-hashed (`rehash`), so they reach the checks after the SHA-256. Also the database snapshots
  * that the fuzz test and `exchange.test.ts` use to show that a refused file changed nothing.
  *
- * Deterministic: the same sources and seed make the same cases. The JSON helpers come from
- * `backup-fuzz-cases.ts`; the few small ones it does not export are written again here. Over 300
- * lines: one generator per kind of damage, kept together so the whole corpus reads in one place.
+ * Deterministic: the same sources and seed make the same cases. The JSON helpers and the kinds of
+ * damage any exchange file can take come from `fuzz.ts`; what is here is what only a review or a
+ * comments file has. Over 300 lines: one generator per kind of damage, kept together so the whole
+ * corpus reads in one place.
  */
-import { createHash } from 'node:crypto';
-import { exchangeContent } from '@/domain/exchange/exchange-format';
 import {
+  adder,
   allPaths,
-  clone,
-  getAt,
-  isObject,
+  base64Of,
+  byteFlips,
+  hashes,
+  long,
+  mustGet,
+  otherType,
+  oversize,
+  prototypeInsertions,
+  rehash,
+  removals,
+  removeAt,
+  saysEdited,
   setAt,
+  sha256Hex,
+  textLimit,
+  tooLarge,
+  truncations,
+  typeSwap,
+  unknownKeys,
+  versions,
+  wholeFileLimits,
+  withRaw,
+  wrongKind,
+  type Expected,
+  type FileCase,
   type Json,
   type JsonObject,
+  type Limit,
   type Path,
   type Rng,
-} from './backup-fuzz-cases';
+  type Source as FileSource,
+} from './fuzz';
 
 // The database dump and its comparison are shared with the backup fuzz test.
 export { byKey, dumpDatabase, firstDifference, type Dump, type Row } from './fuzz-checks';
@@ -30,21 +53,10 @@ export { byKey, dumpDatabase, firstDifference, type Dump, type Row } from './fuz
 // ---------------------------------------------------------------------------------------------
 // The cases
 
+/** Where a file is opened: comments into the practice's database, a review into the reviewer's. */
 export type Target = 'practice' | 'reviewer';
-export type Expected = 'refused' | 'applied' | 'either';
-
-export interface ExchangeCase {
-  /** The kind of damage, for the summary. */
-  readonly kind: string;
-  /** Exactly what was done to which file, to reproduce it. */
-  readonly description: string;
-  /** Where the file is opened: comments into the practice's database, a review into the reviewer's. */
-  readonly target: Target;
-  readonly text: string;
-  readonly expect: Expected;
-  /** What a refusal must say, where that is known. */
-  readonly says?: RegExp;
-}
+export type { Expected };
+export type ExchangeCase = FileCase<Target>;
 
 export interface ExchangeSources {
   /** A review file of application-1 with its evidence's bytes (two files). */
@@ -79,142 +91,27 @@ export interface ExchangeLimits {
   readonly maxStoredStringLength: number;
 }
 
-const show = (path: Path): string =>
-  path.length === 0
-    ? '(the top)'
-    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-const jsonType = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const pick = <T>(rng: Rng, items: readonly T[]): T => {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-};
-const below = (rng: Rng, n: number): number => Math.floor(rng() * n);
-const long = (length: number, char = 'x'): string => char.repeat(length);
-const sha256Hex = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
-
-function mustGet(doc: Json, path: Path): Json {
-  const value = getAt(doc, path);
-  if (value === undefined) throw new Error(`the fuzz source has nothing at ${show(path)}`);
-  return value;
-}
-
-/** A copy of `doc` without the value at `path` (an array element is spliced out). */
-function removeAt(doc: Json, path: Path): Json {
-  const copy = clone(doc);
-  const parent = mustGet(copy, path.slice(0, -1));
-  const last = path[path.length - 1];
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (isObject(parent)) Reflect.deleteProperty(parent, String(last));
-  return copy;
-}
-
-/** `doc` with a correct `sha256` for its content: the mutation then reaches the checks after the hash. */
-export function rehash(doc: Json): Json {
-  if (!isObject(doc)) return doc;
-  // exchangeContent leaves out `sha256`.
-  return { ...doc, sha256: sha256Hex(exchangeContent(doc)) };
-}
-
-const marker = '__fuzz_marker__';
-/** The document's text with a raw `"key": value` in the object at `path`, or a raw element appended to the list. */
-function withRaw(doc: Json, path: Path, raw: { key: string; value: string } | { element: string }): string {
-  if ('element' in raw) {
-    const list = mustGet(doc, path);
-    const length = Array.isArray(list) ? list.length : 0;
-    return JSON.stringify(setAt(doc, [...path, length], marker)).replace(`"${marker}"`, raw.element);
-  }
-  const text = JSON.stringify(
-    path.length === 0 ? { ...(doc as JsonObject), [marker]: 0 } : setAt(doc, [...path, marker], 0),
-  );
-  return text.replace(`"${marker}":0`, `${raw.key}:${raw.value}`);
-}
-
-function otherType(rng: Rng, original: Json): Json {
-  const all: Json[] = ['text', '', 7, -1.5, 0, true, false, null, [], ['x'], {}, { a: 'b' }];
-  return pick(
-    rng,
-    all.filter((v) => jsonType(v) !== jsonType(original)),
-  );
-}
-
 /** Inside answers any well-formed value may be valid, so only the check of what was kept can tell. */
 const inAnswers = (path: Path) => path.some((p) => p === 'answers' || p === 'retiredAnswers');
 
-interface Source {
-  readonly label: string;
-  readonly doc: Json;
-  readonly target: Target;
-}
+type Source = FileSource<Target>;
 
-const saysPrototype = /contains a field named "(__proto__|constructor|prototype)"/;
-const saysEdited = /has been changed since it was made/;
 const saysDamaged = /Evidence file \d+ in this review file is damaged/;
 
-function removals(s: Source, rng: Rng, plainShare: number): ExchangeCase[] {
-  return allPaths(s.doc).flatMap((path): ExchangeCase[] => {
-    const removed = removeAt(s.doc, path);
-    const cases: ExchangeCase[] = [];
-    if (rng() < plainShare)
-      cases.push({
-        kind: 'field removed',
-        description: `${s.label}: removed ${show(path)}`,
-        target: s.target,
-        text: JSON.stringify(removed),
-        expect: 'refused',
-      });
-    if (path[0] !== 'sha256') {
-      const last = path[path.length - 1];
-      // Every field at the top is required. Of a comments file, a comment and a question id may go.
-      const applied =
-        s.target === 'practice' && ((path.length === 2 && path[0] === 'comments') || last === 'questionId');
-      cases.push({
-        kind: 'field removed',
-        description: `${s.label}: removed ${show(path)}, re-hashed`,
-        target: s.target,
-        text: JSON.stringify(rehash(removed)),
-        expect: path.length === 1 ? 'refused' : applied ? 'applied' : s.target === 'practice' ? 'refused' : 'either',
-      });
-    }
-    return cases;
-  });
+/** Every field at the top is required. Of a comments file, a comment and a question id may go. */
+function removalExpected(s: Source, path: Path): Expected {
+  const last = path[path.length - 1];
+  const applied = s.target === 'practice' && ((path.length === 2 && path[0] === 'comments') || last === 'questionId');
+  return path.length === 1 ? 'refused' : applied ? 'applied' : s.target === 'practice' ? 'refused' : 'either';
 }
 
 function typeSwaps(s: Source, rng: Rng, plainShare: number): ExchangeCase[] {
-  return allPaths(s.doc).flatMap((path): ExchangeCase[] => {
-    const original = mustGet(s.doc, path);
-    const swapped = otherType(rng, original);
-    const changed = setAt(s.doc, path, swapped);
-    const what = `${show(path)} (${jsonType(original)}) set to ${JSON.stringify(swapped)}`;
-    const cases: ExchangeCase[] = [];
-    if (rng() < plainShare)
-      cases.push({
-        kind: 'type changed',
-        description: `${s.label}: ${what}`,
-        target: s.target,
-        text: JSON.stringify(changed),
-        expect: 'refused',
-      });
-    if (path[0] !== 'sha256')
-      cases.push({
-        kind: 'type changed',
-        description: `${s.label}: ${what}, re-hashed`,
-        target: s.target,
-        text: JSON.stringify(rehash(changed)),
-        expect: inAnswers(path) ? 'either' : 'refused',
-      });
-    return cases;
+  return allPaths(s.doc).flatMap((path) => {
+    const swapped = otherType(rng, mustGet(s.doc, path));
+    return typeSwap(s, path, swapped, rng() < plainShare, inAnswers(path) ? 'either' : 'refused');
   });
 }
 
-const prototypeKeys = [
-  '"__proto__"',
-  '"constructor"',
-  '"prototype"',
-  '"\\u005f\\u005fproto\\u005f\\u005f"',
-  '"constructo\\u0072"',
-  '"proto\\u0074ype"',
-];
 const prototypeValues = [
   '{"polluted":"yes"}',
   '{"prototype":{"polluted":"yes"}}',
@@ -223,68 +120,8 @@ const prototypeValues = [
   'null',
 ];
 
-/** A prototype key in every object, and an object holding one appended to every list, at every depth. */
-function prototypeInsertions(s: Source, rng: Rng): ExchangeCase[] {
-  const containers: Path[] = [[], ...allPaths(s.doc)].filter((p) => typeof getAt(s.doc, p) === 'object');
-  // Re-hashed as the file would be by someone who made it on purpose.
-  const doc = rehash(s.doc);
-  return containers.map((path, i) => {
-    const key = prototypeKeys[i % prototypeKeys.length] ?? '"__proto__"';
-    const value = pick(rng, prototypeValues);
-    const list = Array.isArray(getAt(doc, path));
-    return {
-      kind: 'prototype key',
-      description: list
-        ? `${s.label}: appended {${key}:${value}} to the list ${show(path)}`
-        : `${s.label}: added ${key}:${value} to ${show(path)}`,
-      target: s.target,
-      text: list ? withRaw(doc, path, { element: `{${key}:${value}}` }) : withRaw(doc, path, { key, value }),
-      expect: 'refused',
-      says: saysPrototype,
-    };
-  });
-}
-
-interface Limit {
-  readonly what: string;
-  readonly path: Path;
-  readonly max: number;
-  readonly make: (size: number) => Json;
-  /** Whether a file with exactly `max` is still applied. */
-  readonly atMax: Expected;
-}
-
-function oversize(s: Source, limits: Limit[], rng: Rng): ExchangeCase[] {
-  return limits.flatMap((limit) => {
-    const over = limit.max + 1 + (rng() < 0.5 ? 0 : below(rng, limit.max));
-    const at = (size: number) => JSON.stringify(rehash(setAt(s.doc, limit.path, limit.make(size))));
-    return [
-      {
-        kind: 'oversize',
-        description: `${s.label}: ${limit.what} at ${show(limit.path)} made ${over} long (the most is ${limit.max}), re-hashed`,
-        target: s.target,
-        text: at(over),
-        expect: 'refused' as const,
-      },
-      {
-        kind: 'oversize',
-        description: `${s.label}: ${limit.what} at ${show(limit.path)} made exactly ${limit.max} long, re-hashed`,
-        target: s.target,
-        text: at(limit.max),
-        expect: limit.atMax,
-      },
-    ];
-  });
-}
-
 function commentLimits(doc: Json, limits: ExchangeLimits): Limit[] {
-  const str = (what: string, path: Path, max: number, atMax: Expected = 'applied'): Limit => ({
-    what,
-    path,
-    max,
-    make: (n) => long(n),
-    atMax,
-  });
+  const str = textLimit;
   const first = mustGet(doc, ['comments', 0]) as JsonObject;
   return [
     str('comment text', ['comments', 0, 'text'], limits.maxCommentChars),
@@ -309,13 +146,7 @@ function commentLimits(doc: Json, limits: ExchangeLimits): Limit[] {
 }
 
 function reviewLimits(doc: Json, limits: ExchangeLimits): Limit[] {
-  const str = (what: string, path: Path, max: number, atMax: Expected = 'applied'): Limit => ({
-    what,
-    path,
-    max,
-    make: (n) => long(n),
-    atMax,
-  });
+  const str = textLimit;
   const entry = mustGet(doc, ['evidence', 1]) as JsonObject;
   const meta = entry['meta'] as JsonObject;
   return [
@@ -334,87 +165,10 @@ function reviewLimits(doc: Json, limits: ExchangeLimits): Limit[] {
   ];
 }
 
-function wholeFileLimits(s: Source, maxChars: number, rng: Rng, limitWords: RegExp): ExchangeCase[] {
-  const text = JSON.stringify(s.doc);
-  const cases: ExchangeCase[] = [
-    {
-      kind: 'oversize',
-      description: `${s.label}: padded with spaces to ${maxChars + 1} characters (the most is ${maxChars})`,
-      target: s.target,
-      text: text + ' '.repeat(maxChars + 1 - text.length),
-      expect: 'refused',
-      says: limitWords,
-    },
-    {
-      kind: 'oversize',
-      description: `${s.label}: written with two-space indents (the same content)`,
-      target: s.target,
-      text: JSON.stringify(s.doc, null, 2),
-      expect: 'applied',
-    },
-  ];
-  for (const depth of [30, 1000, 100_000]) {
-    const lists = rng() < 0.5;
-    const nested = lists ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-    cases.push({
-      kind: 'oversize',
-      description: `${s.label}: ${depth} nested ${lists ? 'lists' : 'objects'} as a field "deep" at the top`,
-      target: s.target,
-      text: withRaw(s.doc, [], { key: '"deep"', value: nested }),
-      expect: 'refused',
-      says: /nested far more deeply/,
-    });
-  }
-  return cases;
-}
-
-function truncations(s: Source, rng: Rng, count: number): ExchangeCase[] {
-  const bytes = new TextEncoder().encode(JSON.stringify(s.doc));
-  const cuts = [0, 1, bytes.length - 1, ...Array.from({ length: count }, () => below(rng, bytes.length))];
-  const multibyte = bytes.findIndex((b) => b >= 0xc0);
-  if (multibyte >= 0) cuts.push(multibyte + 1);
-  return cuts.map((at) => ({
-    kind: 'truncated',
-    description: `${s.label}: cut to its first ${at} of ${bytes.length} bytes`,
-    target: s.target,
-    text: new TextDecoder().decode(bytes.slice(0, at)),
-    expect: 'refused' as const,
-  }));
-}
-
-function byteFlips(s: Source, rng: Rng, count: number): ExchangeCase[] {
-  const text = JSON.stringify(s.doc);
-  return Array.from({ length: count }, () => {
-    const bytes = new TextEncoder().encode(text);
-    const done: string[] = [];
-    for (let f = 0, flips = 1 + below(rng, 3); f < flips; f += 1) {
-      const at = below(rng, bytes.length);
-      const bit = below(rng, 8);
-      bytes[at] = (bytes[at] ?? 0) ^ (1 << bit);
-      done.push(`bit ${bit} of byte ${at}`);
-    }
-    return {
-      kind: 'byte flip',
-      description: `${s.label}: flipped ${done.join(', ')}`,
-      target: s.target,
-      text: new TextDecoder().decode(bytes),
-      // Every byte of the text is covered by the SHA-256, so a changed file is always refused.
-      expect: 'refused' as const,
-    };
-  });
-}
-
 function kinds(comments: Source, review: Source, sources: ExchangeSources): ExchangeCase[] {
   const cases: ExchangeCase[] = [];
   const k = (s: Source, description: string, text: string, says?: RegExp) =>
-    cases.push({
-      kind: 'wrong kind',
-      description: `${s.label}: ${description}`,
-      target: s.target,
-      text,
-      expect: 'refused',
-      ...(says ? { says } : {}),
-    });
+    wrongKind(s, cases)(description, text, says);
   k(
     comments,
     'a real review file imported as comments',
@@ -445,45 +199,11 @@ function kinds(comments: Source, review: Source, sources: ExchangeSources): Exch
   return cases;
 }
 
-function versions(s: Source): ExchangeCase[] {
-  const cases: ExchangeCase[] = [];
-  for (const value of [0, -1, 2, 99, 1.5, 1e300, '1', null, true] as Json[]) {
-    const newer = typeof value === 'number' && Number.isInteger(value) && value > 1 && value < 1e6;
-    cases.push({
-      kind: 'unknown version',
-      description: `${s.label}: formatVersion set to ${JSON.stringify(value)}, re-hashed`,
-      target: s.target,
-      text: JSON.stringify(rehash(setAt(s.doc, ['formatVersion'], value))),
-      expect: 'refused',
-      ...(newer ? { says: /in exchange format \d+; this app reads format 1/ } : {}),
-    });
-  }
-  for (const value of ['aqp-apply-exchange-v2', 'AQP-APPLY-EXCHANGE', '', 'aqp-apply-exchange ', 'aqp-apply-backup']) {
-    cases.push({
-      kind: 'unknown version',
-      description: `${s.label}: format set to ${JSON.stringify(value)}, re-hashed`,
-      target: s.target,
-      text: JSON.stringify(rehash(setAt(s.doc, ['format'], value))),
-      expect: 'refused',
-      says: value === 'aqp-apply-backup' ? /it is a backup/ : /not made by this app/,
-    });
-  }
-  return cases;
-}
-
 /** Changes to a comments file made on purpose, re-hashed, so each reaches the checks after the hash. */
 function commentChanges(s: Source, sources: ExchangeSources): ExchangeCase[] {
   const { doc } = s;
   const cases: ExchangeCase[] = [];
-  const c = (kind: string, description: string, next: Json, expect: Expected, says?: RegExp, hashed = true) =>
-    cases.push({
-      kind,
-      description: `${s.label}: ${description}${hashed ? ', re-hashed' : ''}`,
-      target: s.target,
-      text: JSON.stringify(hashed ? rehash(next) : next),
-      expect,
-      ...(says ? { says } : {}),
-    });
+  const c = adder(s, cases);
   const notSent = /answer a review file that was not sent from this application on this computer/;
   const otherApp = /on a different application/;
   // Wrong ids.
@@ -649,27 +369,7 @@ function commentChanges(s: Source, sources: ExchangeSources): ExchangeCase[] {
     'refused',
   );
   // The hash itself.
-  const hash = String(mustGet(doc, ['sha256']));
-  const flipped = hash.slice(0, 10) + (hash[10] === '0' ? '1' : '0') + hash.slice(11);
-  c('hash', 'sha256 with one hex digit changed', setAt(doc, ['sha256'], flipped), 'refused', saysEdited, false);
-  c('hash', 'sha256 in capitals', setAt(doc, ['sha256'], hash.toUpperCase()), 'refused', undefined, false);
-  c('hash', 'sha256 set to ""', setAt(doc, ['sha256'], ''), 'refused', undefined, false);
-  c(
-    'hash',
-    'sha256 of the file before a comment was changed',
-    setAt(doc, ['comments', 0, 'text'], 'Changed.'),
-    'refused',
-    saysEdited,
-    false,
-  );
-  c(
-    'hash',
-    'sha256 of the whole text',
-    setAt(doc, ['sha256'], sha256Hex(JSON.stringify(doc))),
-    'refused',
-    saysEdited,
-    false,
-  );
+  cases.push(...hashes(s, ['comments', 0, 'text'], 'Changed.', 'a comment'));
   return cases;
 }
 
@@ -677,18 +377,9 @@ function commentChanges(s: Source, sources: ExchangeSources): ExchangeCase[] {
 function reviewChanges(s: Source, sources: ExchangeSources, limits: ExchangeLimits): ExchangeCase[] {
   const { doc } = s;
   const cases: ExchangeCase[] = [];
-  const c = (kind: string, description: string, next: Json, expect: Expected, says?: RegExp, hashed = true) =>
-    cases.push({
-      kind,
-      description: `${s.label}: ${description}${hashed ? ', re-hashed' : ''}`,
-      target: s.target,
-      text: JSON.stringify(hashed ? rehash(next) : next),
-      expect,
-      ...(says ? { says } : {}),
-    });
+  const c = adder(s, cases);
   const data = (i: number) => String(mustGet(doc, ['evidence', i, 'data']));
   const bytes = (i: number) => new Uint8Array(Buffer.from(data(i), 'base64'));
-  const base64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
   const other = bytes(0).map((b, i) => (i === 0 ? b ^ 0xff : b));
   // Ids.
   c('wrong id', 'id set to a review this computer already holds', setAt(doc, ['id'], sources.openReviewId), 'applied');
@@ -732,7 +423,7 @@ function reviewChanges(s: Source, sources: ExchangeSources, limits: ExchangeLimi
   c(
     'evidence',
     'evidence [0] data replaced by other bytes of the same length',
-    setAt(doc, ['evidence', 0, 'data'], base64(other)),
+    setAt(doc, ['evidence', 0, 'data'], base64Of(other)),
     'refused',
     saysDamaged,
   );
@@ -754,13 +445,13 @@ function reviewChanges(s: Source, sources: ExchangeSources, limits: ExchangeLimi
   c(
     'evidence',
     'evidence [0] replaced by other bytes with their own sha256',
-    setAt(setAt(doc, ['evidence', 0, 'data'], base64(other)), ['evidence', 0, 'meta', 'sha256'], sha256Hex(other)),
+    setAt(setAt(doc, ['evidence', 0, 'data'], base64Of(other)), ['evidence', 0, 'meta', 'sha256'], sha256Hex(other)),
     'applied',
   );
   c(
     'evidence',
     'evidence [0] data one byte short',
-    setAt(doc, ['evidence', 0, 'data'], base64(bytes(0).slice(1))),
+    setAt(doc, ['evidence', 0, 'data'], base64Of(bytes(0).slice(1))),
     'refused',
     /not the size it says/,
   );
@@ -816,22 +507,11 @@ function reviewChanges(s: Source, sources: ExchangeSources, limits: ExchangeLimi
   return cases;
 }
 
-function unknownKeys(s: Source, rng: Rng, count: number): ExchangeCase[] {
-  const objects: Path[] = [[], ...allPaths(s.doc)].filter((p) => isObject(getAt(s.doc, p)));
-  return Array.from({ length: count }, () => {
-    const path = pick(rng, objects);
-    const key = pick(rng, ['extra', 'zz.unknown', 'Id', 'sha256 ', 'a key with spaces', '💥', 'x.y']);
-    const value = pick(rng, ['extra', 1, true, [], {}, null] as Json[]);
-    return {
-      kind: 'unknown key',
-      description: `${s.label}: added ${JSON.stringify(key)}:${JSON.stringify(value)} to ${show(path)}, re-hashed`,
-      target: s.target,
-      text: JSON.stringify(rehash(setAt(s.doc, [...path, key], value))),
-      // An answer may be any well-formed question id; every other object is strict.
-      expect: inAnswers(path) ? ('either' as const) : ('refused' as const),
-    };
-  });
-}
+const formatVersions: Json[] = [0, -1, 2, 99, 1.5, 1e300, '1', null, true];
+const formats = ['aqp-apply-exchange-v2', 'AQP-APPLY-EXCHANGE', '', 'aqp-apply-exchange ', 'aqp-apply-backup'];
+
+/** An answer may be any well-formed question id; every other object is strict. */
+const unknownKeyExpected = (path: Path): Expected => (inAnswers(path) ? 'either' : 'refused');
 
 function controls(comments: Source, review: Source, sources: ExchangeSources): ExchangeCase[] {
   const c = (s: Source, description: string, text: string): ExchangeCase => ({
@@ -858,16 +538,15 @@ export function buildCases(rng: Rng, sources: ExchangeSources, limits: ExchangeL
     doc: JSON.parse(sources.reviewWithout) as Json,
     target: 'reviewer',
   };
-  const tooLarge = (mb: number) => new RegExp(`too large .*the most is ${mb} MB`);
   return [
     ...controls(comments, review, sources),
-    ...removals(comments, rng, 1),
-    ...removals(review, rng, 0.25),
+    ...removals(comments, rng, 1, (path) => removalExpected(comments, path)),
+    ...removals(review, rng, 0.25, (path) => removalExpected(review, path)),
     ...typeSwaps(comments, rng, 1),
     ...typeSwaps(review, rng, 0.25),
     ...typeSwaps(without, rng, 0).filter(() => rng() < 0.3),
-    ...prototypeInsertions(comments, rng),
-    ...prototypeInsertions(review, rng),
+    ...prototypeInsertions(comments, rng, prototypeValues),
+    ...prototypeInsertions(review, rng, prototypeValues),
     ...oversize(comments, commentLimits(comments.doc, limits), rng),
     ...oversize(review, reviewLimits(review.doc, limits), rng),
     ...wholeFileLimits(comments, limits.maxCommentsChars, rng, tooLarge(2)),
@@ -875,13 +554,13 @@ export function buildCases(rng: Rng, sources: ExchangeSources, limits: ExchangeL
     ...commentChanges(comments, sources),
     ...reviewChanges(review, sources, limits),
     ...kinds(comments, review, sources),
-    ...versions(comments),
-    ...versions(review),
+    ...versions(comments, formatVersions, formats),
+    ...versions(review, formatVersions, formats),
     ...truncations(comments, rng, 15),
     ...truncations(review, rng, 10),
     ...byteFlips(comments, rng, 40),
     ...byteFlips(review, rng, 25),
-    ...unknownKeys(comments, rng, 10),
-    ...unknownKeys(review, rng, 15),
+    ...unknownKeys(comments, rng, 10, unknownKeyExpected),
+    ...unknownKeys(review, rng, 15, unknownKeyExpected),
   ];
 }

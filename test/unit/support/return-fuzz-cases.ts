@@ -6,42 +6,51 @@
  * either (when only the check of what was kept can tell). Many are re-hashed (`rehash`), so they
  * reach the checks after the SHA-256: the schema, the evidence bytes, and the match to the request.
  *
- * Deterministic: the same sources and seed make the same cases. The JSON helpers come from
- * `backup-fuzz-cases.ts` and `exchange-fuzz-cases.ts`; the few small ones they do not export are
- * written again here. Over 300 lines: one generator per kind of damage, kept together so the
- * whole corpus reads in one place.
+ * Deterministic: the same sources and seed make the same cases. The JSON helpers and the kinds of
+ * damage any exchange file can take come from `fuzz.ts`; what is here is what only a return or a
+ * request has. Over 300 lines: one generator per kind of damage, kept together so the whole
+ * corpus reads in one place.
  */
-import { createHash } from 'node:crypto';
 import {
+  adder,
   allPaths,
-  clone,
+  base64Of,
+  byteFlips,
   getAt,
-  isObject,
+  hashes,
+  long,
+  mustGet,
+  otherType,
+  oversize,
+  prototypeInsertions,
+  rehash,
+  removals,
+  removeAt,
   setAt,
+  sha256Hex,
+  textLimit as text,
+  tooLarge,
+  truncations,
+  typeSwap,
+  unknownKeys,
+  versions,
+  wholeFileLimits,
+  withRaw,
+  wrongKind,
+  type Expected,
+  type FileCase,
   type Json,
   type JsonObject,
+  type Limit,
   type Path,
   type Rng,
-} from './backup-fuzz-cases';
-import { rehash } from './exchange-fuzz-cases';
+  type Source as FileSource,
+} from './fuzz';
 
-export { rehash };
-
+/** `lead`: a return imported into the lead's application; `member`: a request opened by a member. */
 export type Target = 'lead' | 'member';
-export type Expected = 'refused' | 'applied' | 'either';
-
-export interface ReturnCase {
-  /** The kind of damage, for the summary. */
-  readonly kind: string;
-  /** Exactly what was done to which file, to reproduce it. */
-  readonly description: string;
-  /** `lead`: a return imported into the lead's application; `member`: a request opened by a member. */
-  readonly target: Target;
-  readonly text: string;
-  readonly expect: Expected;
-  /** What a refusal must say, where that is known. */
-  readonly says?: RegExp;
-}
+export type { Expected };
+export type ReturnCase = FileCase<Target>;
 
 export interface ReturnSources {
   /** A member practice's return (two evidence files) to a request the lead's database holds. */
@@ -75,93 +84,18 @@ export interface ReturnLimits {
   readonly maxRepeatItems: number;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Small tools
-
-const show = (path: Path): string =>
-  path.length === 0
-    ? '(the top)'
-    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-const jsonType = (v: Json): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const pick = <T>(rng: Rng, items: readonly T[]): T => {
-  const item = items[Math.floor(rng() * items.length)];
-  if (item === undefined) throw new Error('pick from an empty list');
-  return item;
-};
-const below = (rng: Rng, n: number): number => Math.floor(rng() * n);
-const long = (length: number, char = 'x'): string => char.repeat(length);
-const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
-const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
-
-function mustGet(doc: Json, path: Path): Json {
-  const value = getAt(doc, path);
-  if (value === undefined) throw new Error(`the fuzz source has nothing at ${show(path)}`);
-  return value;
-}
-
-/** A copy of `doc` without the value at `path` (an array element is spliced out). */
-function removeAt(doc: Json, path: Path): Json {
-  const copy = clone(doc);
-  const parent = mustGet(copy, path.slice(0, -1));
-  const last = path[path.length - 1];
-  if (Array.isArray(parent)) parent.splice(Number(last), 1);
-  else if (isObject(parent)) Reflect.deleteProperty(parent, String(last));
-  return copy;
-}
-
-const marker = '__fuzz_marker__';
-/** The document's text with a raw `"key": value` in the object at `path`, or a raw element appended to the list. */
-function withRaw(doc: Json, path: Path, raw: { key: string; value: string } | { element: string }): string {
-  if ('element' in raw) {
-    const list = mustGet(doc, path);
-    const length = Array.isArray(list) ? list.length : 0;
-    return JSON.stringify(setAt(doc, [...path, length], marker)).replace(`"${marker}"`, raw.element);
-  }
-  const text = JSON.stringify(
-    path.length === 0 ? { ...(doc as JsonObject), [marker]: 0 } : setAt(doc, [...path, marker], 0),
-  );
-  return text.replace(`"${marker}":0`, `${raw.key}:${raw.value}`);
-}
-
-function otherType(rng: Rng, original: Json): Json {
-  const all: Json[] = ['text', '', 7, -1.5, 0, true, false, null, [], ['x'], {}, { a: 'b' }];
-  return pick(
-    rng,
-    all.filter((v) => jsonType(v) !== jsonType(original)),
-  );
-}
-
-interface Source {
-  readonly label: string;
-  readonly doc: Json;
-  readonly target: Target;
-}
+type Source = FileSource<Target>;
 
 /** Answers (an item's values, an interest's, a person's) may hold any well-formed value. */
 const inValues = (path: Path) => path.includes('values');
 
-const saysPrototype = /contains a field named "(__proto__|constructor|prototype)"/;
-const saysEdited = /has been changed since it was made/;
 const saysDamaged = /^Evidence file \d+ in the return from .+ is damaged: its contents do not match its details/;
 const saysOtherApplication = /is for a different application/;
 const saysNotMade = /answers a request that was not made from this application on this computer/;
 const saysNotAnswered = /does not answer the request it names/;
 
-/** A helper that adds re-hashed (or not) changes of one source. */
-function adder(s: Source, cases: ReturnCase[]) {
-  return (kind: string, description: string, next: Json, expect: Expected, says?: RegExp, hashed = true) =>
-    cases.push({
-      kind,
-      description: `${s.label}: ${description}${hashed ? ', re-hashed' : ''}`,
-      target: s.target,
-      text: JSON.stringify(hashed ? rehash(next) : next),
-      expect,
-      ...(says ? { says } : {}),
-    });
-}
-
 // ---------------------------------------------------------------------------------------------
-// Generic damage, any file
+// What the damage any exchange file can take (in fuzz.ts) must do to a return or a request
 
 /** What removing the value at `path` (and re-hashing) must do. */
 function removalExpected(s: Source, path: Path): Expected {
@@ -183,30 +117,6 @@ function removalExpected(s: Source, path: Path): Expected {
   return path.some((p) => p === 'advert') ? 'either' : 'refused';
 }
 
-function removals(s: Source, rng: Rng, plainShare: number): ReturnCase[] {
-  return allPaths(s.doc).flatMap((path): ReturnCase[] => {
-    const removed = removeAt(s.doc, path);
-    const cases: ReturnCase[] = [];
-    if (rng() < plainShare)
-      cases.push({
-        kind: 'field removed',
-        description: `${s.label}: removed ${show(path)}`,
-        target: s.target,
-        text: JSON.stringify(removed),
-        expect: 'refused',
-      });
-    if (path[0] !== 'sha256')
-      cases.push({
-        kind: 'field removed',
-        description: `${s.label}: removed ${show(path)}, re-hashed`,
-        target: s.target,
-        text: JSON.stringify(rehash(removed)),
-        expect: removalExpected(s, path),
-      });
-    return cases;
-  });
-}
-
 /**
  * What a type swap inside answers must do: an answer is a string, a list of strings, a date or an
  * address, so a whole answer may become a string or a list; nothing else is an answer, and an
@@ -221,248 +131,23 @@ function swapInValues(path: Path, swapped: Json): Expected {
 const answerKey = /^[a-z][a-z0-9.-]{0,119}$/;
 
 function typeSwaps(s: Source, rng: Rng, share: number): ReturnCase[] {
-  return allPaths(s.doc).flatMap((path): ReturnCase[] => {
+  return allPaths(s.doc).flatMap((path) => {
     if (rng() >= share) return [];
-    const original = mustGet(s.doc, path);
-    const swapped = otherType(rng, original);
-    const changed = setAt(s.doc, path, swapped);
-    const what = `${show(path)} (${jsonType(original)}) set to ${JSON.stringify(swapped)}`;
-    const cases: ReturnCase[] = [
-      {
-        kind: 'type changed',
-        description: `${s.label}: ${what}`,
-        target: s.target,
-        text: JSON.stringify(changed),
-        expect: 'refused',
-      },
-    ];
-    if (path[0] !== 'sha256')
-      cases.push({
-        kind: 'type changed',
-        description: `${s.label}: ${what}, re-hashed`,
-        target: s.target,
-        text: JSON.stringify(rehash(changed)),
-        expect: inValues(path) ? swapInValues(path, swapped) : 'refused',
-      });
-    return cases;
+    const swapped = otherType(rng, mustGet(s.doc, path));
+    return typeSwap(s, path, swapped, true, inValues(path) ? swapInValues(path, swapped) : 'refused');
   });
 }
 
-const prototypeKeys = [
-  '"__proto__"',
-  '"constructor"',
-  '"prototype"',
-  '"\\u005f\\u005fproto\\u005f\\u005f"',
-  '"constructo\\u0072"',
-  '"proto\\u0074ype"',
-];
 const prototypeValues = ['{"polluted":"yes"}', '{"prototype":{"polluted":"yes"}}', '"polluted"', '[{"polluted":1}]'];
 
-/** A prototype key in every object, and an object holding one appended to every list, at every depth. */
-function prototypeInsertions(s: Source, rng: Rng, share = 1): ReturnCase[] {
-  const containers: Path[] = [[], ...allPaths(s.doc)].filter((p) => typeof getAt(s.doc, p) === 'object');
-  const doc = rehash(s.doc);
-  return containers.flatMap((path, i): ReturnCase[] => {
-    if (path.length > 0 && rng() >= share) return [];
-    const key = prototypeKeys[i % prototypeKeys.length] ?? '"__proto__"';
-    const value = pick(rng, prototypeValues);
-    const list = Array.isArray(getAt(doc, path));
-    return [
-      {
-        kind: 'prototype key',
-        description: list
-          ? `${s.label}: appended {${key}:${value}} to the list ${show(path)}`
-          : `${s.label}: added ${key}:${value} to ${show(path)}`,
-        target: s.target,
-        text: list ? withRaw(doc, path, { element: `{${key}:${value}}` }) : withRaw(doc, path, { key, value }),
-        expect: 'refused',
-        says: saysPrototype,
-      },
-    ];
-  });
-}
+/** An answer may be under any well-formed field id; every other object is strict. */
+const unknownKeyExpected = (path: Path, key: string, value: Json): Expected =>
+  path[path.length - 1] === 'values' && answerKey.test(key) && (typeof value === 'string' || Array.isArray(value))
+    ? 'applied'
+    : 'refused';
 
-interface Limit {
-  readonly what: string;
-  readonly path: Path;
-  readonly max: number;
-  readonly make: (size: number) => Json;
-  /** Whether a file with exactly `max` is still applied. */
-  readonly atMax: Expected;
-}
-
-function oversize(s: Source, limits: readonly Limit[], rng: Rng): ReturnCase[] {
-  return limits.flatMap((limit) => {
-    const over = limit.max + 1 + (rng() < 0.5 ? 0 : below(rng, Math.min(limit.max, 1000)));
-    const at = (size: number) => JSON.stringify(rehash(setAt(s.doc, limit.path, limit.make(size))));
-    return [
-      {
-        kind: 'oversize',
-        description: `${s.label}: ${limit.what} at ${show(limit.path)} made ${over} long (the most is ${limit.max}), re-hashed`,
-        target: s.target,
-        text: at(over),
-        expect: 'refused' as const,
-      },
-      {
-        kind: 'oversize',
-        description: `${s.label}: ${limit.what} at ${show(limit.path)} made exactly ${limit.max} long, re-hashed`,
-        target: s.target,
-        text: at(limit.max),
-        expect: limit.atMax,
-      },
-    ];
-  });
-}
-
-const text = (what: string, path: Path, max: number, atMax: Expected = 'applied'): Limit => ({
-  what,
-  path,
-  max,
-  make: (n) => long(n),
-  atMax,
-});
-
-function wholeFileLimits(s: Source, maxChars: number, rng: Rng, megabytes: number): ReturnCase[] {
-  const written = JSON.stringify(s.doc);
-  const cases: ReturnCase[] = [
-    {
-      kind: 'oversize',
-      description: `${s.label}: padded with spaces to ${maxChars + 1} characters (the most is ${maxChars})`,
-      target: s.target,
-      text: written + ' '.repeat(maxChars + 1 - written.length),
-      expect: 'refused',
-      says: new RegExp(`too large .*the most is ${megabytes} MB`),
-    },
-    {
-      kind: 'oversize',
-      description: `${s.label}: written with two-space indents (the same content)`,
-      target: s.target,
-      text: JSON.stringify(s.doc, null, 2),
-      expect: 'applied',
-    },
-  ];
-  for (const depth of [30, 1000, 100_000]) {
-    const lists = rng() < 0.5;
-    const nested = lists ? '['.repeat(depth) + ']'.repeat(depth) : '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
-    cases.push({
-      kind: 'oversize',
-      description: `${s.label}: ${depth} nested ${lists ? 'lists' : 'objects'} as a field "deep" at the top`,
-      target: s.target,
-      text: withRaw(s.doc, [], { key: '"deep"', value: nested }),
-      expect: 'refused',
-      says: /nested far more deeply/,
-    });
-  }
-  return cases;
-}
-
-function truncations(s: Source, rng: Rng, count: number): ReturnCase[] {
-  const bytes = new TextEncoder().encode(JSON.stringify(s.doc));
-  const cuts = [0, 1, bytes.length - 1, ...Array.from({ length: count }, () => below(rng, bytes.length))];
-  const multibyte = bytes.findIndex((b) => b >= 0xc0);
-  if (multibyte >= 0) cuts.push(multibyte + 1);
-  return cuts.map((cut) => ({
-    kind: 'truncated',
-    description: `${s.label}: cut to its first ${cut} of ${bytes.length} bytes`,
-    target: s.target,
-    text: new TextDecoder().decode(bytes.slice(0, cut)),
-    expect: 'refused' as const,
-  }));
-}
-
-function byteFlips(s: Source, rng: Rng, count: number): ReturnCase[] {
-  const written = JSON.stringify(s.doc);
-  return Array.from({ length: count }, () => {
-    const bytes = new TextEncoder().encode(written);
-    const done: string[] = [];
-    for (let f = 0, flips = 1 + below(rng, 3); f < flips; f += 1) {
-      const at = below(rng, bytes.length);
-      const bit = below(rng, 8);
-      bytes[at] = (bytes[at] ?? 0) ^ (1 << bit);
-      done.push(`bit ${bit} of byte ${at}`);
-    }
-    return {
-      kind: 'byte flip',
-      description: `${s.label}: flipped ${done.join(', ')}`,
-      target: s.target,
-      text: new TextDecoder().decode(bytes),
-      // Every byte of the text is covered by the SHA-256, so a changed file is always refused.
-      expect: 'refused' as const,
-    };
-  });
-}
-
-function unknownKeys(s: Source, rng: Rng, count: number): ReturnCase[] {
-  const objects: Path[] = [[], ...allPaths(s.doc)].filter((p) => isObject(getAt(s.doc, p)));
-  return Array.from({ length: count }, () => {
-    const path = pick(rng, objects);
-    const key = pick(rng, ['extra', 'zz.unknown', 'Id', 'sha256 ', 'a key with spaces', '💥', 'x.y']);
-    const value = pick(rng, ['extra', 1, true, [], {}, null] as Json[]);
-    return {
-      kind: 'unknown key',
-      description: `${s.label}: added ${JSON.stringify(key)}:${JSON.stringify(value)} to ${show(path)}, re-hashed`,
-      target: s.target,
-      text: JSON.stringify(rehash(setAt(s.doc, [...path, key], value))),
-      // An answer may be under any well-formed field id; every other object is strict.
-      expect:
-        path[path.length - 1] === 'values' && answerKey.test(key) && (typeof value === 'string' || Array.isArray(value))
-          ? ('applied' as const)
-          : ('refused' as const),
-    };
-  });
-}
-
-function versions(s: Source): ReturnCase[] {
-  const cases: ReturnCase[] = [];
-  for (const value of [0, -1, 2, 99, 1.5, '1', null, true] as Json[]) {
-    const newer = typeof value === 'number' && Number.isInteger(value) && value > 1;
-    cases.push({
-      kind: 'unknown version',
-      description: `${s.label}: formatVersion set to ${JSON.stringify(value)}, re-hashed`,
-      target: s.target,
-      text: JSON.stringify(rehash(setAt(s.doc, ['formatVersion'], value))),
-      expect: 'refused',
-      ...(newer ? { says: /in exchange format \d+; this app reads format 1/ } : {}),
-    });
-  }
-  for (const value of ['aqp-apply-exchange-v2', 'AQP-APPLY-EXCHANGE', '', 'aqp-apply-backup'])
-    cases.push({
-      kind: 'unknown version',
-      description: `${s.label}: format set to ${JSON.stringify(value)}, re-hashed`,
-      target: s.target,
-      text: JSON.stringify(rehash(setAt(s.doc, ['format'], value))),
-      expect: 'refused',
-      says: value === 'aqp-apply-backup' ? /it is a backup/ : /not made by this app/,
-    });
-  return cases;
-}
-
-function hashes(s: Source, change: Path, value: Json): ReturnCase[] {
-  const c: ReturnCase[] = [];
-  const add = adder(s, c);
-  const hash = String(mustGet(s.doc, ['sha256']));
-  const flipped = hash.slice(0, 10) + (hash[10] === '0' ? '1' : '0') + hash.slice(11);
-  add('hash', 'sha256 with one hex digit changed', setAt(s.doc, ['sha256'], flipped), 'refused', saysEdited, false);
-  add('hash', 'sha256 in capitals', setAt(s.doc, ['sha256'], hash.toUpperCase()), 'refused', undefined, false);
-  add('hash', 'sha256 set to ""', setAt(s.doc, ['sha256'], ''), 'refused', undefined, false);
-  add(
-    'hash',
-    `sha256 of the file before ${show(change)} was changed`,
-    setAt(s.doc, change, value),
-    'refused',
-    saysEdited,
-    false,
-  );
-  add(
-    'hash',
-    'sha256 of the whole text',
-    setAt(s.doc, ['sha256'], sha256Hex(JSON.stringify(s.doc))),
-    'refused',
-    saysEdited,
-    false,
-  );
-  return c;
-}
+const formatVersions: Json[] = [0, -1, 2, 99, 1.5, '1', null, true];
+const formats = ['aqp-apply-exchange-v2', 'AQP-APPLY-EXCHANGE', '', 'aqp-apply-backup'];
 
 // ---------------------------------------------------------------------------------------------
 // Changes to a return made on purpose
@@ -736,7 +421,7 @@ function returnChanges(s: Source, sources: ReturnSources, limits: ReturnLimits, 
     c(
       'evidence',
       'evidence [0] data replaced by other bytes of the same length',
-      setAt(doc, ['evidence', 0, 'data'], base64(other)),
+      setAt(doc, ['evidence', 0, 'data'], base64Of(other)),
       'refused',
       saysDamaged,
     );
@@ -764,13 +449,13 @@ function returnChanges(s: Source, sources: ReturnSources, limits: ReturnLimits, 
     c(
       'evidence',
       'evidence [0] replaced by other bytes with their own sha256',
-      setAt(setAt(doc, ['evidence', 0, 'data'], base64(other)), ['evidence', 0, 'meta', 'sha256'], sha256Hex(other)),
+      setAt(setAt(doc, ['evidence', 0, 'data'], base64Of(other)), ['evidence', 0, 'meta', 'sha256'], sha256Hex(other)),
       'applied',
     );
     c(
       'evidence',
       'evidence [0] data one byte short',
-      setAt(doc, ['evidence', 0, 'data'], base64(bytes(0).slice(1))),
+      setAt(doc, ['evidence', 0, 'data'], base64Of(bytes(0).slice(1))),
       'refused',
       /the file is not the size it says/,
     );
@@ -860,18 +545,10 @@ function returnChanges(s: Source, sources: ReturnSources, limits: ReturnLimits, 
       make: (n) => Array.from({ length: n }, (_, i) => ({ ...anInterest, id: `fuzz-interest-${i}` })),
       atMax: 'applied',
     });
-  cases.push(...oversize(s, limitsOf, rng));
+  cases.push(...oversize(s, limitsOf, rng, 1000));
 
   // The wrong kind of file.
-  const k = (description: string, next: string, says?: RegExp) =>
-    cases.push({
-      kind: 'wrong kind',
-      description: `${s.label}: ${description}`,
-      target: s.target,
-      text: next,
-      expect: 'refused',
-      ...(says ? { says } : {}),
-    });
+  const k = wrongKind(s, cases);
   k(
     'the request it answers, given as a return',
     JSON.stringify(request),
@@ -985,16 +662,8 @@ function requestChanges(s: Source, sources: ReturnSources, limits: ReturnLimits,
       atMax: 'applied',
     });
   }
-  cases.push(...oversize(s, limitsOf, rng));
-  const k = (description: string, next: string, says?: RegExp) =>
-    cases.push({
-      kind: 'wrong kind',
-      description: `${s.label}: ${description}`,
-      target: s.target,
-      text: next,
-      expect: 'refused',
-      ...(says ? { says } : {}),
-    });
+  cases.push(...oversize(s, limitsOf, rng, 1000));
+  const k = wrongKind(s, cases);
   k('a return given as a request', sources.memberReturn, /is a return .*“Returns from members and declarants”/);
   k('kind set to "return", re-hashed', JSON.stringify(rehash(setAt(doc, ['kind'], 'return'))), /is a return/);
   for (const raw of ['', 'null', '{}', '[]']) k(`the text ${JSON.stringify(raw)}`, raw);
@@ -1041,32 +710,32 @@ export function buildCases(rng: Rng, sources: ReturnSources, limits: ReturnLimit
   return [
     ...controls(sources, [member, declarant, request, declarantRequest]),
     // Returns, imported by the lead.
-    ...removals(member, rng, 0.3),
-    ...removals(declarant, rng, 0.15),
+    ...removals(member, rng, 0.3, (path) => removalExpected(member, path)),
+    ...removals(declarant, rng, 0.15, (path) => removalExpected(declarant, path)),
     ...typeSwaps(member, rng, 0.8),
     ...typeSwaps(declarant, rng, 0.4),
-    ...prototypeInsertions(member, rng),
-    ...prototypeInsertions(declarant, rng, 0.3),
-    ...wholeFileLimits(member, limits.maxReturnChars, rng, 100),
+    ...prototypeInsertions(member, rng, prototypeValues, 1),
+    ...prototypeInsertions(declarant, rng, prototypeValues, 0.3),
+    ...wholeFileLimits(member, limits.maxReturnChars, rng, tooLarge(100)),
     ...returnChanges(member, sources, limits, rng),
     ...returnChanges(declarant, sources, limits, rng),
-    ...versions(member),
+    ...versions(member, formatVersions, formats),
     ...truncations(member, rng, 15),
     ...truncations(declarant, rng, 8),
     ...byteFlips(member, rng, 40),
     ...byteFlips(declarant, rng, 20),
-    ...unknownKeys(member, rng, 12),
-    ...unknownKeys(declarant, rng, 8),
+    ...unknownKeys(member, rng, 12, unknownKeyExpected),
+    ...unknownKeys(declarant, rng, 8, unknownKeyExpected),
     // Requests, opened by a member.
-    ...removals(request, rng, 0.1).filter(() => rng() < 0.5),
+    ...removals(request, rng, 0.1, (path) => removalExpected(request, path)).filter(() => rng() < 0.5),
     ...typeSwaps(request, rng, 0.25),
-    ...prototypeInsertions(request, rng, 0.25),
-    ...wholeFileLimits(request, limits.maxRequestChars, rng, 1),
+    ...prototypeInsertions(request, rng, prototypeValues, 0.25),
+    ...wholeFileLimits(request, limits.maxRequestChars, rng, tooLarge(1)),
     ...requestChanges(request, sources, limits, rng),
     ...requestChanges(declarantRequest, sources, limits, rng),
-    ...versions(request),
+    ...versions(request, formatVersions, formats),
     ...truncations(request, rng, 6),
     ...byteFlips(request, rng, 15),
-    ...unknownKeys(request, rng, 6),
+    ...unknownKeys(request, rng, 6, unknownKeyExpected),
   ];
 }
