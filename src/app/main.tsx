@@ -5,7 +5,7 @@
  * CSP inside its own chunk before any schema is used.
  */
 import './styles.scss';
-import { reloadOnChunkError } from './reload-on-chunk-error';
+import { bootFailed, reloadOnChunkError } from './reload-on-chunk-error';
 import { startLoading } from './start';
 
 const root = document.getElementById('root');
@@ -14,4 +14,12 @@ document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 reloadOnChunkError();
 
 const started = startLoading();
-void import('./boot').then(({ boot }) => boot(root, started));
+// A page being left (a reload, another address) aborts the fetch: that is no failure to report.
+let leaving = false;
+window.addEventListener('pagehide', () => (leaving = true));
+void import('./boot').then(
+  ({ boot }) => boot(root, started),
+  () => {
+    if (!leaving) bootFailed(root);
+  },
+);

@@ -217,6 +217,26 @@ describe('the first paint', () => {
     await withWorker.context.close();
   });
 
+  it('reloads once, then says so plainly, when the app’s start-up code cannot be fetched', async () => {
+    const context = await harness.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let asked = 0;
+    await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
+      asked += 1;
+      await route.abort('connectionfailed');
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(harness.server.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('This service could not finish loading.');
+    expect(asked, 'fetched, then fetched again after one reload').toBe(2);
+    expect(await page.locator('header.nhsuk-header').isVisible()).toBe(true);
+    expect(errors, 'no uncaught error').toStrictEqual([]);
+    await context.close();
+  });
+
   it('shows the notice, not the start page, with JavaScript off', async () => {
     const context = await harness.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
