@@ -30,6 +30,10 @@ export const chromiumFlags = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Chromium 156 preloads its own omnibox pop-up (a WebUI page of some 400 scripts) in a renderer
+  // of its own beside every new tab; on a 2-core machine that competed with the page under test
+  // for the CPU during its first second, in every browser test and every timing of the bench.
+  '--disable-features=PreloadTopChromeWebUI',
 ];
 
 export function launchChromium(): Promise<Browser> {
