@@ -3,6 +3,7 @@
  * the user types and is announced politely, and going over is allowed (the draft still saves) but
  * shown as an error by the engine's validation.
  */
+import { formatNumber } from '@/domain/rules/values';
 import { describedBy, FormGroup, HintAndError, type FieldChrome } from './field-parts';
 
 export interface TextareaProps extends FieldChrome {
@@ -45,8 +46,8 @@ export function Textarea(props: TextareaProps) {
           aria-live="polite"
         >
           {remaining >= 0
-            ? `You have ${remaining.toLocaleString('en-GB')} character${remaining === 1 ? '' : 's'} remaining`
-            : `You have ${(-remaining).toLocaleString('en-GB')} character${remaining === -1 ? '' : 's'} too many`}
+            ? `You have ${formatNumber(remaining)} character${remaining === 1 ? '' : 's'} remaining`
+            : `You have ${formatNumber(-remaining)} character${remaining === -1 ? '' : 's'} too many`}
         </div>
       ) : null}
     </FormGroup>

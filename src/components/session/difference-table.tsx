@@ -3,6 +3,7 @@
  * answer in words. Very long answers are shortened on screen, saying by how much; both versions
  * are kept in full.
  */
+import { formatNumber } from '@/domain/rules/values';
 import type { Difference } from '@/domain/application/record-differences';
 
 const shownLength = 600;
@@ -14,7 +15,7 @@ function Answer({ lines }: { readonly lines: readonly string[] }) {
       {lines.map((line, i) => (
         <span className="app-answer-line" key={i}>
           {line.length > shownLength
-            ? `${line.slice(0, shownLength)}… (${(line.length - shownLength).toLocaleString('en-GB')} more characters)`
+            ? `${line.slice(0, shownLength)}… (${formatNumber(line.length - shownLength)} more characters)`
             : line}
         </span>
       ))}

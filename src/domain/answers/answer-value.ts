@@ -6,6 +6,7 @@
  * "no"), radios: a string; checkboxes and evidence (file ids): a string array; date: its three
  * parts; address: its lines; repeat: a list of items, each with its own id and field values.
  */
+import { formatNumber } from '@/domain/rules/values';
 import { z } from '@/domain/zod';
 
 /** Longest string any answer may hold in storage (validation limits are far lower). */
@@ -46,7 +47,7 @@ const Str = z
   .string()
   .max(
     maxStoredStringLength,
-    `too long to save: an answer can hold at most ${maxStoredStringLength.toLocaleString('en-GB')} characters, so shorten it`,
+    `too long to save: an answer can hold at most ${formatNumber(maxStoredStringLength)} characters, so shorten it`,
   );
 const Key = z.string().regex(/^[a-z][a-z0-9.-]{0,119}$/);
 

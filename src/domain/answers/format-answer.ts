@@ -7,7 +7,7 @@
 import type { ItemQuestion, Question } from '@/domain/definition/checklist-schema';
 import type { ChoiceOption } from '@/domain/rules/evaluator';
 import { normaliseIdentifier } from '@/domain/rules/identifiers';
-import { answerDate, formatDate, parseMoney } from '@/domain/rules/values';
+import { answerDate, formatDate, parseMoney, formatNumber } from '@/domain/rules/values';
 import { hasAnswer, isAddress, isDateParts, isStringList, listedItems, type AnswerValue } from './answer-value';
 
 export interface FormatContext {
@@ -29,9 +29,9 @@ export function formatMoney(raw: string): string {
 export function formatFileSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   const kb = bytes / 1024;
-  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb).toLocaleString('en-GB')} KB`;
+  if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : formatNumber(Math.round(kb))} KB`;
   const mb = kb / 1024;
-  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-GB')} MB`;
+  return `${mb < 10 ? mb.toFixed(1) : formatNumber(Math.round(mb))} MB`;
 }
 
 export function formatAnswer(

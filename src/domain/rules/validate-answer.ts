@@ -13,6 +13,7 @@
  * Over 300 lines because it is one switch over every answer type: each type's faults and their
  * messages read together in one place.
  */
+import { formatNumber } from './values';
 import { hasAnswer, isAddress, isDateParts, isStringList, type AnswerValue } from '@/domain/answers/answer-value';
 import type { ItemQuestion, MessageFault, Question } from '@/domain/definition/checklist-schema';
 import type { ChoiceOption, EvaluationDates } from './evaluator';
@@ -152,7 +153,7 @@ export function validateAnswer(
       const words = wordCount(s);
       if (v.maxLength !== undefined && s.length > v.maxLength)
         problems.push(
-          problem('length', 'tooLong', `${label} must be ${v.maxLength.toLocaleString('en-GB')} characters or fewer`),
+          problem('length', 'tooLong', `${label} must be ${formatNumber(v.maxLength)} characters or fewer`),
         );
       if (v.minLength !== undefined && s.length < v.minLength)
         problems.push(
@@ -160,7 +161,7 @@ export function validateAnswer(
             'length',
             'tooShort',
             noun
-              ? `${label} must be ${v.minLength.toLocaleString('en-GB')} characters or more`
+              ? `${label} must be ${formatNumber(v.minLength)} characters or more`
               : `${label} must be at least ${v.minLength} characters`,
           ),
         );
@@ -212,7 +213,7 @@ export function validateAnswer(
             : `Enter a number: ${label}`;
         return [problem('format', 'format', built)];
       }
-      const unit = (x: number) => (money ? `£${x.toLocaleString('en-GB')}` : x.toLocaleString('en-GB'));
+      const unit = (x: number) => (money ? `£${formatNumber(x)}` : formatNumber(x));
       const outside = (v.min !== undefined && n < v.min) || (v.max !== undefined && n > v.max);
       if (!outside) return [];
       // "must be between 0 and 100" when the question has both limits, as the hint usually says.

@@ -126,3 +126,55 @@ export function formatDate(iso: string): string {
   ];
   return `${d} ${months[(m ?? 1) - 1] ?? ''} ${y}`;
 }
+
+/**
+ * A number as `toLocaleString('en-GB')` writes it ("200,000", "1,234.5", "-0.125"): digits
+ * grouped in threes with commas, at most three decimal places, rounded half away from zero from
+ * the number's shortest decimal form (as Intl does). Written out rather than asked of Intl
+ * because the first use of Intl's number formatting loads its locale data, which took over 150 ms
+ * on a slow PC while the app was starting (issue 13). A unit test compares it with Intl.
+ */
+export function formatNumber(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  if (!Number.isFinite(value)) return `${sign}∞`;
+  const [whole = '0', fraction = ''] = roundToThousandths(plainDigits(Math.abs(value))).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${sign}${fraction ? `${grouped}.${fraction}` : grouped}`;
+}
+
+/** The shortest decimal form of a non-negative number, without an exponent ("1e+21" → "1000…0"). */
+function plainDigits(value: number): string {
+  const text = String(value);
+  const [mantissa = '0', exponent] = text.split('e');
+  if (exponent === undefined) return text;
+  const [whole = '', fraction = ''] = mantissa.split('.');
+  const digits = `${whole}${fraction}`;
+  const point = whole.length + Number(exponent);
+  if (point <= 0) return `0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${digits}${'0'.repeat(point - digits.length)}`;
+  return `${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** Decimal digits rounded half up to at most three places, without trailing zeros. */
+function roundToThousandths(digits: string): string {
+  const [whole = '0', fraction = ''] = digits.split('.');
+  if (fraction.length <= 3) return fraction ? `${whole}.${fraction}`.replace(/\.?0+$/, '') : whole;
+  const kept = `${whole}${fraction.slice(0, 3)}`;
+  const rounded = Number(fraction[3]) >= 5 ? increment(kept) : kept;
+  const point = rounded.length - 3;
+  return `${rounded.slice(0, point)}.${rounded.slice(point)}`.replace(/\.?0+$/, '');
+}
+
+/** Adds one to a string of decimal digits. */
+function increment(digits: string): string {
+  const chars = digits.split('');
+  for (let i = chars.length - 1; i >= 0; i -= 1) {
+    if (chars[i] !== '9') {
+      chars[i] = String(Number(chars[i]) + 1);
+      return chars.join('');
+    }
+    chars[i] = '0';
+  }
+  return `1${chars.join('')}`;
+}

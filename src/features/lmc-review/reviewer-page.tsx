@@ -5,6 +5,7 @@
  * added; the evidence list (with downloads when the files were sent); and "Send comments back",
  * which makes the comments file.
  */
+import { formatNumber } from '@/domain/rules/values';
 import { useEffect, useMemo, useState } from 'react';
 import { evaluate } from '@/domain/rules/evaluate';
 import type { Evaluator } from '@/domain/rules/evaluator';
@@ -320,7 +321,7 @@ function ReviewEvidence({ record }: { readonly record: ReviewerReview }) {
           const file = e.data ? services.exchange.evidenceFile(record.review, e.meta.id) : undefined;
           return (
             <li key={e.meta.id}>
-              {e.meta.name} ({e.meta.size.toLocaleString('en-GB')} bytes
+              {e.meta.name} ({formatNumber(e.meta.size)} bytes
               {e.meta.validUntil ? `, valid until ${e.meta.validUntil}` : ''}){' '}
               {file ? (
                 <Button variant="secondary" onClick={() => saveFile(file.blob, file.name)}>
