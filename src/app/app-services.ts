@@ -12,24 +12,23 @@ import type {
 import type { RecordRepository } from '@/domain/ports';
 import type { Autosave } from '@/storage/autosave';
 import type { AppStorage } from '@/storage/open-storage';
-import { maxCommentsChars, maxReviewChars } from '@/domain/exchange/exchange-format';
-import {
-  importCommentsFile,
-  makeCommentsFile,
-  makeReviewFile,
-  openReviewFile,
-  reviewEvidenceFile,
-} from '@/storage/exchange';
-import { maxRequestChars, maxReturnChars } from '@/domain/exchange/return-format';
-import {
-  decideOnReturn,
-  importReturnFiles,
-  makeReturnFile,
-  makeReturnRequest,
-  openReturnRequest,
-  storeReturnEvidence,
-} from '@/storage/returns';
+import { reviewEvidenceFile } from '@/storage/review-evidence';
 import { offlineStatus } from './offline-status';
+
+/**
+ * The code for review files and member returns (and their formats' checks), loaded the first time
+ * one is made or opened: storage opens, and every page's first screen shows, without it (issue 13).
+ */
+const exchangeCode = () =>
+  Promise.all([import('@/storage/exchange'), import('@/domain/exchange/exchange-format')]).then(([code, format]) => ({
+    ...code,
+    ...format,
+  }));
+const returnsCode = () =>
+  Promise.all([import('@/storage/returns'), import('@/domain/exchange/return-format')]).then(([code, format]) => ({
+    ...code,
+    ...format,
+  }));
 
 /** A chosen file's text, refused before it is read when it is larger than that kind of file can be. */
 async function readChosen(file: File, maxChars: number, what: string): Promise<string | { message: string }> {
@@ -87,19 +86,23 @@ export function createAppServices(
     repositories,
     exchange: {
       makeReviewFile: async (request) => {
+        const { makeReviewFile } = await exchangeCode();
         const made = await makeReviewFile(repositories, request, { now, newId });
         return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
       },
       openReviewFile: async (file) => {
+        const { openReviewFile, maxReviewChars } = await exchangeCode();
         const text = await readChosen(file, maxReviewChars, 'a review file');
         if (typeof text !== 'string') return { ok: false, message: text.message };
         return openReviewFile(repositories, text, { now });
       },
       makeCommentsFile: async (record) => {
+        const { makeCommentsFile } = await exchangeCode();
         const made = await makeCommentsFile(record, { now, newId });
         return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
       },
       importComments: async (file, applicationId, targets) => {
+        const { importCommentsFile, maxCommentsChars } = await exchangeCode();
         const text = await readChosen(file, maxCommentsChars, 'a comments file');
         if (typeof text !== 'string') return { ok: false, message: text.message };
         return importCommentsFile(repositories, applicationId, text, targets, { now });
@@ -108,19 +111,23 @@ export function createAppServices(
     },
     returns: {
       makeRequest: async (input) => {
+        const { makeReturnRequest } = await returnsCode();
         const made = await makeReturnRequest(repositories, input, { now, newId });
         return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
       },
       openRequest: async (file) => {
+        const { openReturnRequest, maxRequestChars } = await returnsCode();
         const text = await readChosen(file, maxRequestChars, 'a request for a return');
         if (typeof text !== 'string') return { ok: false, message: text.message };
         return openReturnRequest(repositories, text, { now, newId });
       },
       makeReturn: async (input) => {
+        const { makeReturnFile } = await returnsCode();
         const made = await makeReturnFile(repositories, input, { now, newId });
         return made.ok ? { ok: true, fileName: made.fileName, blob: asJson(made.text) } : made;
       },
       importReturns: async (files, applicationId) => {
+        const { importReturnFiles, maxReturnChars } = await returnsCode();
         const results: { fileName: string; ok: boolean; message: string }[] = [];
         // One at a time, in the order chosen: a second copy of a return is refused as imported already.
         for (const file of files) {
@@ -133,8 +140,9 @@ export function createAppServices(
         }
         return results;
       },
-      storeEvidence: (profileId, file) => storeReturnEvidence(repositories, profileId, file),
-      decide: (request, outcome) => decideOnReturn(repositories, request, outcome, { now }),
+      storeEvidence: async (profileId, file) =>
+        (await returnsCode()).storeReturnEvidence(repositories, profileId, file),
+      decide: async (request, outcome) => (await returnsCode()).decideOnReturn(repositories, request, outcome, { now }),
     },
     hosting,
     ...(atOpen ? { atOpen } : {}),

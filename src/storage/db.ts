@@ -14,9 +14,10 @@
  */
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { RestoreResult } from '@/domain/application/restore';
+import { defaultDatabaseName, profileNamesIndex } from './database-names';
 import { fillSummaries, summariesMiddleware } from './summaries';
 
-export const defaultDatabaseName = 'aqp-apply';
+export { defaultDatabaseName, settingsKey } from './database-names';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -69,10 +70,20 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: fillSummaries,
   },
+  {
+    version: 6,
+    stores: {
+      /**
+       * Organisations by name and last change, so "Your applications" reads each one's name from
+       * the index without its answers (IndexedDB keeps the index in the same transaction as the
+       * record; building it needs no upgrade function).
+       */
+      profiles: `id, ${profileNamesIndex}`,
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions.reduce((max, v) => Math.max(max, v.version), 0);
-export const settingsKey = 'settings';
 export const tableNames = [
   'profiles',
   'applications',

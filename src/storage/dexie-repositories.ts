@@ -7,7 +7,7 @@
  * newer revision saved by another. Errors reach callers only as StorageFailure (see
  * `connection.ts`). Must never be imported outside `src/storage` and `src/app`.
  */
-import { defaultSettings, type Settings } from '@/domain/application/application';
+import { readSettings } from '@/domain/application/settings';
 import {
   restoreApplication,
   restoreEvidenceMeta,
@@ -28,6 +28,8 @@ import { restoreReview } from '@/domain/exchange/review-record';
 import type { Connection } from '@/storage/connection';
 import { alreadyChecked } from '@/storage/summaries';
 import { type AppDatabase, settingsKey } from '@/storage/db';
+import { profileNamesIndex } from '@/storage/database-names';
+import { profileNameRow } from '@/storage/profile-names';
 import { createDexieEvidenceRepository } from '@/storage/dexie-evidence-repository';
 import { alreadySavedMessage, failure } from '@/storage/errors';
 import type { ExistingRecords, ImportTarget } from '@/storage/import-plan';
@@ -85,11 +87,7 @@ function createRecordRepository<T extends { readonly id: string; readonly revisi
 }
 
 function createSettingsRepository(connection: Connection): SettingsRepository {
-  const read = (raw: unknown): Settings => {
-    if (raw === undefined) return defaultSettings;
-    const result = restoreSettings(raw);
-    return result.ok ? result.record : defaultSettings; // settings hold no user work
-  };
+  const read = readSettings;
   return {
     get: () => connection.run(async (db) => read(await db.settings.get(settingsKey))),
     update: (patch) =>
@@ -180,7 +178,14 @@ export function createDexieBackend(connection: Connection, deps: StorageDeps): S
       applications: createRecordRepository(connection, 'applications', restoreApplication),
       summaries: {
         list: () => connection.run(async (db) => readable(restoreSummary, await db.applicationSummaries.toArray())),
-        organisations: () => connection.run(async (db) => organisationNames(await db.profiles.toArray())),
+        organisations: () =>
+          connection.run(async (db) => {
+            const rows: unknown[] = [];
+            await db.profiles
+              .orderBy(profileNamesIndex)
+              .eachKey((key, cursor) => void rows.push(profileNameRow(key, cursor.primaryKey)));
+            return organisationNames(rows);
+          }),
         subscribe: (listener) => connection.subscribe(['applicationSummaries'], listener),
       },
       profiles: createRecordRepository(connection, 'profiles', restoreProfile),

@@ -208,10 +208,3 @@ export async function importCommentsFile(
     return failed('The comments could not be saved.', error);
   }
 }
-
-/** A review file's evidence entry as a downloadable file, when its bytes were sent. */
-export function reviewEvidenceFile(file: ReviewFile, evidenceId: string): { name: string; blob: Blob } | undefined {
-  const entry = file.evidence.find((e) => e.meta.id === evidenceId);
-  if (!entry?.data) return undefined;
-  return { name: entry.meta.name, blob: new Blob([base64ToBytes(entry.data)], { type: entry.meta.type }) };
-}

@@ -13,15 +13,13 @@ import { mergeRecords, type Mergeable } from '@/domain/application/merge-records
 import type { KeptKind } from '@/domain/application/application';
 import type { KeptRecord, StorageFailure, RecordRepository, Repositories, Unsubscribe } from '@/domain/ports';
 import { Autosave, type AutosaveOptions, type AutosaveState } from '@/storage/autosave';
-import { exportBackup, type ExportOptions, type ExportResult } from '@/storage/backup';
-import {
+import type { ExportOptions, ExportResult } from '@/storage/backup';
+import type {
   findExisting,
-  importBackup,
-  readBackup,
-  type ImportOptions,
-  type ImportResult,
-  type PreparedBackup,
-  type ReadBackupResult,
+  ImportOptions,
+  ImportResult,
+  PreparedBackup,
+  ReadBackupResult,
 } from '@/storage/backup-import';
 import { Connection } from '@/storage/connection';
 import { defaultDatabaseName, settingsKey } from '@/storage/db';
@@ -232,11 +230,16 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<App
     },
     writeReadTest: async (token) =>
       connection ? writeReadTest(connection.db, token) : (warning ?? failure('unavailable')),
-    exportBackup: (exportOptions) => exportBackup(repositories, { now: deps.now, ...exportOptions }),
-    readBackup: (input, readOptions) => readBackup(input, readOptions),
-    findExisting: (backup) => findExisting(repositories, backup),
-    importBackup: (backup, importOptions) =>
-      importBackup(backend.importTarget, backup, { newId: deps.newId, ...importOptions }),
+    // The backup code (and the backup format's checks) loads the first time it is used.
+    exportBackup: async (exportOptions) =>
+      (await import('@/storage/backup')).exportBackup(repositories, { now: deps.now, ...exportOptions }),
+    readBackup: async (input, readOptions) => (await import('@/storage/backup-import')).readBackup(input, readOptions),
+    findExisting: async (backup) => (await import('@/storage/backup-import')).findExisting(repositories, backup),
+    importBackup: async (backup, importOptions) =>
+      (await import('@/storage/backup-import')).importBackup(backend.importTarget, backup, {
+        newId: deps.newId,
+        ...importOptions,
+      }),
     removeAllData: async () => {
       await connection?.stop(failure('version-change', undefined, removedHereMessage), { flush: false });
       return removeAllData({

@@ -48,13 +48,7 @@ export function restored<T>(restore: Restore<T>, raw: unknown): T | undefined {
   return result.record;
 }
 
-/** Restores every readable record; unreadable ones stay stored, untouched, and are left out. */
-export function readable<T>(restore: Restore<T>, raws: readonly unknown[]): T[] {
-  return raws.flatMap((raw) => {
-    const result = restore(raw);
-    return result.ok ? [result.record] : [];
-  });
-}
+export { readable } from '@/domain/application/record-kind';
 
 export type CasOutcome<T> = { readonly write: T } | { readonly result: SaveResult<T> };
 

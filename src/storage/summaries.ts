@@ -11,8 +11,8 @@ import type { DBCore, DBCoreTable, Middleware, Transaction } from 'dexie';
 import { restoreApplication } from '@/domain/application/restore';
 import { summariseApplication, type ApplicationSummary } from '@/domain/application/application-summary';
 import type { Application } from '@/domain/application/application';
+import { summariesTable } from './database-names';
 
-export const summariesTable = 'applicationSummaries';
 const applicationsTable = 'applications';
 
 /**

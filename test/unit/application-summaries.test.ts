@@ -493,7 +493,7 @@ describe('migration to schema 5', () => {
   it.each([4, 1])(
     'fills one row per readable application from a version-%i database, leaving records untouched',
     async (upTo) => {
-      expect(latestSchemaVersion).toBe(5);
+      expect(latestSchemaVersion).toBe(6);
       const db = freshIndexedDB();
       const valid = variedApplications();
       await previousSchema(db, upTo, [...valid, unreadable, newer]);
@@ -536,6 +536,47 @@ describe('migration to schema 5', () => {
       ['old', ['continence']],
     ]);
   });
+});
+
+describe('migration to schema 6 (organisations listed from the profiles’ name index)', () => {
+  it.each([5, 1])(
+    'lists the same organisations as reading every profile did, from a version-%i database',
+    async (upTo) => {
+      const db = freshIndexedDB();
+      const old = new Dexie(db.name, { indexedDB: db.factory, IDBKeyRange });
+      for (const { version, stores } of schemaVersions.filter((v) => v.version <= upTo))
+        old.version(version).stores({ ...stores });
+      await old.open();
+      const profiles = [
+        makeProfile(),
+        makeProfile({ id: 'profile-2', name: 'Hillside Federation', updatedAt: at(7), answers: { a: 'secret' } }),
+        makeProfile({ id: 'profile-3', name: 'Hillside Federation', updatedAt: at(2) }),
+        { id: 'no-name', updatedAt: at(1) },
+        { id: 'bad-date', name: 'Broken Practice', updatedAt: 'last Tuesday' },
+        { id: 'number-name', name: 42, updatedAt: at(1) },
+      ];
+      await old.table('profiles').bulkPut(profiles);
+      old.close();
+      const storedBefore = byId((await rawRows(db, 'profiles')) as { id: string }[]);
+
+      const { repositories } = await open(db);
+      expect(byId(await repositories.summaries.organisations())).toStrictEqual(byId(organisationNames(profiles)));
+      expect(byId((await rawRows(db, 'profiles')) as { id: string }[])).toStrictEqual(storedBefore);
+      // A rename and a new organisation are in the index at once.
+      const first = await repositories.profiles.get('profile-1');
+      if (!first) throw new Error('setup');
+      await repositories.profiles.save({ ...first, name: 'Riverside Health', updatedAt: at(9) });
+      await repositories.profiles.create(
+        makeProfile({ id: 'profile-4', name: 'Brookside Surgery', updatedAt: at(10) }),
+      );
+      expect(byId(await repositories.summaries.organisations())).toStrictEqual([
+        { id: 'profile-1', name: 'Riverside Health', updatedAt: at(9) },
+        { id: 'profile-2', name: 'Hillside Federation', updatedAt: at(7) },
+        { id: 'profile-3', name: 'Hillside Federation', updatedAt: at(2) },
+        { id: 'profile-4', name: 'Brookside Surgery', updatedAt: at(10) },
+      ]);
+    },
+  );
 });
 
 describe('the memory backend lists the same summaries as Dexie', () => {

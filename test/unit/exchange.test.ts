@@ -18,13 +18,8 @@ import {
   type ReviewerReview,
 } from '@/domain/exchange/review-record';
 import { exportBackup } from '@/storage/backup';
-import {
-  importCommentsFile,
-  makeCommentsFile,
-  makeReviewFile,
-  openReviewFile,
-  reviewEvidenceFile,
-} from '@/storage/exchange';
+import { importCommentsFile, makeCommentsFile, makeReviewFile, openReviewFile } from '@/storage/exchange';
+import { reviewEvidenceFile } from '@/storage/review-evidence';
 import { aqp } from '../helpers/engine';
 import { at, dexieBackend, makeApplication, makeProfile, randomBytes, testDeps } from '../helpers/storage-fixtures';
 import { dumpDatabase, firstDifference } from './support/exchange-fuzz-cases';

@@ -6,10 +6,11 @@
  * so the two never disagree; the row has its own small schema, checked when read. Pure.
  */
 import { z } from '@/domain/zod';
-import { ServiceId } from '@/domain/definition/checklist-schema';
+import { ServiceId } from '@/domain/definition/service-id';
 import { checklistOutline, sectionProgressOf } from '@/domain/definition/checklist-outline';
-import { restoreRecord, type RecordKind, type RestoreResult } from './restore';
-import { ApplicationStatus, type Application } from './application';
+import { restoreRecord, type RecordKind, type RestoreResult } from './record-kind';
+import { ApplicationStatus } from './application-status';
+import type { Application } from './application';
 
 const Id = z.string().min(1).max(64);
 const IsoDateTime = z.iso.datetime({ offset: true });

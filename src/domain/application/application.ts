@@ -7,8 +7,11 @@
  */
 import { z } from '@/domain/zod';
 import { AnswersSchema, AnswerValueSchema } from '@/domain/answers/answer-value';
-import { ServiceId } from '@/domain/definition/checklist-schema';
+import { ServiceId } from '@/domain/definition/service-id';
 import { LocalQuestionSchema } from '@/domain/hosting/hosting-config';
+import { ApplicationStatus } from './application-status';
+
+export { ApplicationStatus } from './application-status';
 
 export const currentFormatVersion = 1;
 
@@ -41,9 +44,6 @@ export const AdvertSchema = z.strictObject({
   localQuestions: z.array(LocalQuestionSchema).max(30).optional(),
 });
 export type Advert = z.infer<typeof AdvertSchema>;
-
-export const ApplicationStatus = z.enum(['draft', 'ready', 'exported']);
-export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 export const ApplicationSchema = z.strictObject({
   formatVersion: z.literal(1),
@@ -122,13 +122,4 @@ export const KeptVersionSchema = z.discriminatedUnion('kind', [
 export type KeptVersion = z.infer<typeof KeptVersionSchema>;
 export type KeptKind = KeptVersion['kind'];
 
-export const SettingsSchema = z.strictObject({
-  formatVersion: z.literal(1),
-  lastBackupAt: IsoDateTime.optional(),
-  /** The browser's answer to navigator.storage.persist(), once asked. */
-  persistence: z.enum(['unknown', 'granted', 'denied', 'unsupported']),
-  persistenceAskedAt: IsoDateTime.optional(),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
-export const defaultSettings: Settings = { formatVersion: 1, persistence: 'unknown' };
+export { defaultSettings, SettingsSchema, type Settings } from './settings';

@@ -6,23 +6,14 @@
  * test fails if they drift. Must never hold checklist content or rules logic.
  */
 import { z } from '@/domain/zod';
+import { ServiceId } from './service-id';
+
+export { ServiceId } from './service-id';
 
 /** Stable ids: lower-case words joined by dots and hyphens, e.g. `org.legal-name`. Never reused. */
 export const QuestionId = z
   .string()
   .regex(/^[a-z][a-z0-9-]*(?:\.[a-z0-9-]+)*$/, 'ids are lower-case words joined by "." or "-"');
-
-export const ServiceId = z.enum([
-  'msk',
-  'hearing',
-  'continence',
-  'diagnostics',
-  'wheelchairs',
-  'podiatry',
-  'wound-care',
-  'psychological-therapies',
-]);
-export type ServiceId = z.infer<typeof ServiceId>;
 
 export const IdentifierKind = z.enum([
   'ods-practice',

@@ -18,7 +18,7 @@ import { z } from '@/domain/zod';
 import { RepeatItemSchema } from '@/domain/answers/answer-value';
 import { AdvertSchema, EvidenceMetaSchema } from '@/domain/application/application';
 import { base64, base64ByteLength, maxBackupChars, maxEvidenceFileBytes } from '@/domain/backup/backup-format';
-import { ServiceId } from '@/domain/definition/checklist-schema';
+import { ServiceId } from '@/domain/definition/service-id';
 import { common, Id, PersonName, Sha256 } from './exchange-parts';
 
 export const maxRequestChars = 1024 * 1024;

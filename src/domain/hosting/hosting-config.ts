@@ -8,7 +8,10 @@
  * a list of faults, each naming where it is ("adverts[0].closingDate: …"), for the host to fix.
  */
 import { z } from '@/domain/zod';
-import { ServiceId } from '@/domain/definition/checklist-schema';
+import { ServiceId } from '@/domain/definition/service-id';
+import { BackupReminderDays } from './backup-reminder-days';
+
+export { BackupReminderDays } from './backup-reminder-days';
 
 /** Short ids used in links (`#/start?advert=msk-2026`) and question ids: lower case, digits, hyphens. */
 const Slug = z
@@ -91,12 +94,7 @@ export const HostingConfigSchema = z
       .optional(),
     adverts: z.array(HostedAdvertSchema).max(50).optional(),
     /** Days after the last backup before the app reminds a user with unsaved-to-backup work (default 7). */
-    backupReminderDays: z
-      .number({ message: 'must be a whole number of days' })
-      .int({ message: 'must be a whole number of days' })
-      .min(1, { message: 'must be at least 1' })
-      .max(90, { message: 'must be at most 90' })
-      .optional(),
+    backupReminderDays: BackupReminderDays.optional(),
   })
   .superRefine((config, ctx) => {
     const ids = (config.adverts ?? []).map((a) => a.id);
