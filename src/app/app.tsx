@@ -4,10 +4,11 @@
  * Moves focus to the main landmark when the route changes, so screen-reader and keyboard users
  * start at the new page's content. Shows, above every page, the warnings that must stay on screen.
  */
-import { Suspense, use, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, use, useEffect, useRef, useState, type ReactNode } from 'react';
 import { href, parseRoute, useHashRoute } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { AppServicesProvider, type AppServices } from '@/components/services/app-services';
+import { FirstScreenContext, type FirstScreen } from '@/components/services/first-screen';
 import { settled } from '@/components/routing/ready';
 import { HostingProvider } from '@/components/hosting/hosting-context';
 import type { HostingState } from '@/components/services/app-services';
@@ -88,13 +89,23 @@ function HomeOrServices({
 export function App({
   services,
   hosting,
+  firstScreen,
 }: {
   /** Opens storage when first called (and gives the same services after). */
   readonly services: () => Promise<AppServices>;
   readonly hosting: Promise<HostingState>;
+  /** What the first screen was painted from before the app loaded (start.ts), if it was. */
+  readonly firstScreen?: FirstScreen | undefined;
 }) {
   const route = useHashRoute();
   const { path, query } = parseRoute(route);
+  // The painted first screen is for the route the app started on, until the user goes elsewhere.
+  const [startPath] = useState(path);
+  const [left, setLeft] = useState(false);
+  const away = left || path !== startPath;
+  useEffect(() => {
+    if (away) setLeft(true);
+  }, [away]);
   const { Page, params, applicationId } = matchRoute(path);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -130,17 +141,19 @@ export function App({
     </WithServices>
   );
   return (
-    <AppFrame
-      mainRef={main}
-      footer={
-        <Suspense fallback={<AppFooter />}>
-          <HostedFooter hosting={hosting} />
+    <FirstScreenContext value={away ? undefined : firstScreen}>
+      <AppFrame
+        mainRef={main}
+        footer={
+          <Suspense fallback={<AppFooter />}>
+            <HostedFooter hosting={hosting} />
+          </Suspense>
+        }
+      >
+        <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
+          {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
         </Suspense>
-      }
-    >
-      <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
-        {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
-      </Suspense>
-    </AppFrame>
+      </AppFrame>
+    </FirstScreenContext>
   );
 }

@@ -7,6 +7,7 @@
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import { settledValue } from '@/components/routing/ready';
 import { App } from './app';
 import { focusedIn, refocus } from './keep-focus';
 import { startServiceWorker } from './service-worker';
@@ -15,9 +16,10 @@ import type { Started } from './start';
 /** The longest the app waits for the first screen's parts before it mounts and shows progress. */
 export const firstRenderWaitMs = 1500;
 
-export function boot(root: HTMLElement, { services, hosting, ready }: Started): void {
+export function boot(root: HTMLElement, { services, hosting, ready, firstScreen, mounting }: Started): void {
   startServiceWorker();
   const mount = () => {
+    mounting();
     // The first render commits at once (what it needs has arrived), so focus can be put back on
     // the app's copy of the control it was on in the pre-rendered frame.
     const focused = focusedIn(root);
@@ -25,11 +27,12 @@ export function boot(root: HTMLElement, { services, hosting, ready }: Started): 
     flushSync(() =>
       app.render(
         <StrictMode>
-          <App services={services} hosting={hosting} />
+          <App services={services} hosting={hosting} firstScreen={settledValue(firstScreen)} />
         </StrictMode>,
       ),
     );
     if (focused) refocus(root, focused);
+    performance.mark?.('aqp:mounted');
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   void Promise.race([

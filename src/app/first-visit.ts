@@ -28,6 +28,15 @@ function noteSavedWork(saved: boolean): void {
   }
 }
 
+/** Whether this browser has noted saved work (the same hint first-paint.js reads). */
+export function savedWorkNoted(): boolean {
+  try {
+    return localStorage.getItem(savedWorkKey) !== null;
+  } catch {
+    return false;
+  }
+}
+
 let storageOpened = false;
 let check: Promise<boolean> | undefined;
 

@@ -6,16 +6,19 @@
 import { useEffect, useState } from 'react';
 import { preloadable } from '@/components/routing/ready';
 import { useAppServices } from '@/components/services/app-services';
+import { useFirstScreen } from '@/components/services/first-screen';
 import { HomePage } from './start';
 
 const DraftsPage = preloadable(() => import('@/features/drafts/drafts-page').then((m) => m.DraftsPage));
 // Fetched at once, beside the count: someone with storage open most likely has applications.
-// Loaded by the time the count is known, so the page renders without suspending.
-void DraftsPage.preload();
+// The route waits for it (routes.ts), so the page renders without suspending.
+export const preloadDashboard = DraftsPage.preload;
 
 export function HomeRoute() {
   const { repositories } = useAppServices();
-  const [count, setCount] = useState<number | null>(null);
+  // Known already when the list was painted before the app loaded: render it at once.
+  const first = useFirstScreen();
+  const [count, setCount] = useState<number | null>(() => (first?.summaries.length ? first.summaries.length : null));
   useEffect(() => {
     const refresh = () => void repositories.applications.count().then(setCount);
     refresh();

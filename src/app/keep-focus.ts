@@ -1,8 +1,9 @@
 /**
  * Keeps keyboard focus where it was when the app mounts over the frame pre-rendered in
  * index.html (issue 13): someone who has already pressed Tab to the skip link, the header link or
- * a footer link (or moved to the main landmark) stays on the same control in the app's own copy,
- * instead of being dropped to the top of the page.
+ * a footer link (or moved to the main landmark), or to a link or button of the list painted before
+ * the app loaded (pre-paint.tsx), stays on the same control in the app's own copy, instead of
+ * being dropped to the top of the page.
  */
 
 /**
@@ -24,7 +25,7 @@ export function focusedIn(root: HTMLElement): string | null {
 export function refocus(root: HTMLElement, key: string): void {
   const active = document.activeElement;
   if (active && active !== document.body && root.contains(active)) return;
-  for (const element of root.querySelectorAll<HTMLElement>('a[href], main, [tabindex]'))
+  for (const element of root.querySelectorAll<HTMLElement>('a[href], button, main, [tabindex]'))
     if (keyOf(element) === key) {
       element.focus({ preventScroll: true });
       return;

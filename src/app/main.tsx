@@ -1,7 +1,8 @@
 /**
  * The entry point: loads the styles, starts fetching what the first screen needs (config.json,
- * storage, the page's code: start.ts), then loads React and the shell as a separate chunk beside
- * them, so the first download stays small and nothing waits on React. zod is configured for the
+ * storage, the page's code: start.ts; for "Your applications", the list itself, painted first),
+ * then loads React and the shell as a separate chunk beside them, so the first download stays
+ * small and nothing waits on React. zod is configured for the
  * CSP inside its own chunk before any schema is used.
  */
 import './styles.scss';
@@ -13,13 +14,15 @@ if (!root) throw new Error('The page has no #root element.');
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 reloadOnChunkError();
 
-const started = startLoading();
+const started = startLoading(root);
 // A page being left (a reload, another address) aborts the fetch: that is no failure to report.
 let leaving = false;
 window.addEventListener('pagehide', () => (leaving = true));
-void import('./boot').then(
-  ({ boot }) => boot(root, started),
-  () => {
-    if (!leaving) bootFailed(root);
-  },
-);
+void started.appMayLoad
+  .then(() => import('./boot'))
+  .then(
+    ({ boot }) => boot(root, started),
+    () => {
+      if (!leaving) bootFailed(root);
+    },
+  );

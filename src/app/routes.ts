@@ -26,7 +26,11 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType<Rout
   preloadable(() => load().then((m) => m[name]));
 
 const routes: readonly RouteDef[] = [
-  { pattern: '/', Page: page(() => import('./home-route'), 'HomeRoute') },
+  {
+    pattern: '/',
+    // With "Your applications" loaded too, so the page renders without suspending.
+    Page: page(() => import('./home-route').then(async (m) => (await m.preloadDashboard(), m)), 'HomeRoute'),
+  },
   { pattern: '/start', Page: page(() => import('@/features/start/start-page'), 'StartPage') },
   { pattern: '/settings', Page: page(() => import('@/features/settings/settings-page'), 'SettingsPage') },
   { pattern: '/offline', Page: page(() => import('@/features/offline/offline-page'), 'OfflinePage') },

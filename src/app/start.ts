@@ -2,13 +2,16 @@
  * Starts everything the first screen needs, from the entry module, before React has even loaded
  * (issue 13): the host's config.json (requested before the code that checks it), storage (Dexie,
  * zod's record checks, the database opening) and the page's own code. A first visit's home page
- * needs neither storage nor the checklist, only its own code and config.json. Boot (boot.tsx)
- * mounts the app once `ready` settles, so the first screen paints once, complete.
+ * needs neither storage nor the checklist, only its own code and config.json. A returning user's
+ * home page, "Your applications", is painted from the database before any of that has arrived
+ * (pre-paint.tsx). Boot (boot.tsx) mounts the app once `ready` settles, so the first screen paints
+ * once, complete.
  */
 import type { AppServices, HostingState } from '@/components/services/app-services';
+import type { FirstScreen } from '@/components/services/first-screen';
 import { parseRoute } from '@/components/routing/hash-location';
 import { preloadable, settled } from '@/components/routing/ready';
-import { firstVisit, noteStorageOpened } from './first-visit';
+import { firstVisit, noteStorageOpened, savedWorkNoted } from './first-visit';
 import { matchRoute } from './routes';
 
 export interface Started {
@@ -17,7 +20,23 @@ export interface Started {
   readonly services: () => Promise<AppServices>;
   /** Settles when what the first screen needs has arrived (or failed: its page says so). */
   readonly ready: Promise<unknown>;
+  /**
+   * A returning user's home page: what "Your applications" was painted from before the app
+   * loaded (pre-paint.tsx), for the page's first render; undefined when nothing was read.
+   */
+  readonly firstScreen: Promise<FirstScreen | undefined> | undefined;
+  /** Called as the app mounts: from then on nothing is painted outside React. */
+  readonly mounting: () => void;
+  /**
+   * Settles when the app's own code may start loading: at once, or once the first screen has been
+   * painted (at most `prePaintWaitMs` later), so that reading and painting it do not wait behind
+   * React and storage being evaluated on the same thread.
+   */
+  readonly appMayLoad: Promise<void>;
 }
+
+/** The longest the app's own code waits for the first screen to be painted before it loads anyway. */
+export const prePaintWaitMs = 800;
 
 /** The start page; preloaded for a first visit, so it renders without suspending. */
 export const HomePage = preloadable(() => import('@/features/home/home-page').then((m) => m.HomePage));
@@ -30,10 +49,52 @@ export const ApplicationSessionProvider = preloadable(() =>
   import('@/components/session/application-session').then((m) => m.ApplicationSessionProvider),
 );
 
-export function startLoading(): Started {
+/**
+ * Reads the first screen of "Your applications" straight from the database and paints it, unless
+ * the app has mounted first. Gives what it read (or undefined), for the page's first render.
+ */
+async function prePaint(root: HTMLElement, mounted: () => boolean): Promise<FirstScreen | undefined> {
+  performance.mark?.('aqp:first-read');
+  const [first, painter, noted] = await Promise.all([
+    import('@/storage/first-read').then((m) => m.readFirstScreen()),
+    import('./pre-paint'),
+    import('./reminder-days').then((m) => m.notedReminderDays()),
+  ]);
+  performance.mark?.('aqp:first-read-done');
+  if (!first || mounted()) return first;
+  // config.json is read once this is on screen: its setting as it was at the last start.
+  if (painter.prePaintDashboard(root, first, { now: new Date(), reminderDays: noted }))
+    performance.mark?.('aqp:pre-painted');
+  return first;
+}
+
+export function startLoading(root: HTMLElement): Started {
   const config = fetch(new URL('config.json', document.baseURI), { cache: 'no-cache', credentials: 'same-origin' });
   config.catch(() => undefined); // offline with no copy: loadHosting says so and uses its defaults
-  const hosting = settled(import('./hosting').then((m) => m.loadHosting(() => config)));
+  const { path } = parseRoute(window.location.hash.replace(/^#/, '') || '/');
+  const route = matchRoute(path);
+  // A returning user's home page ("Your applications") is painted from the database first, and
+  // the rest (the config's checks included) loads once it is on screen.
+  let mounted = false;
+  const firstScreen = path === '/' && savedWorkNoted() ? settled(prePaint(root, () => mounted)) : undefined;
+  const appMayLoad = firstScreen
+    ? Promise.race([
+        firstScreen.then(
+          () => undefined,
+          () => undefined,
+        ),
+        new Promise<void>((resolve) => setTimeout(resolve, prePaintWaitMs)),
+      ])
+    : Promise.resolve();
+  const hosting = settled(
+    appMayLoad
+      .then(() => Promise.all([import('./hosting'), import('./reminder-days')]))
+      .then(async ([{ loadHosting }, { noteReminderDays }]) => {
+        const state = await loadHosting(() => config);
+        noteReminderDays(state);
+        return state;
+      }),
+  );
   let opened: Promise<AppServices> | undefined;
   const services = () => {
     if (!opened) {
@@ -42,8 +103,6 @@ export function startLoading(): Started {
     }
     return opened;
   };
-  const { path } = parseRoute(window.location.hash.replace(/^#/, '') || '/');
-  const route = matchRoute(path);
   // Every page but a first visit's home page needs storage, and its own code.
   const forPage = (): Promise<unknown> =>
     Promise.all([
@@ -56,7 +115,10 @@ export function startLoading(): Started {
   if (visit) settled(visit);
   const ready = Promise.all([
     hosting,
-    path === '/' ? Promise.resolve(visit).then((first) => (first ? HomePage.preload() : forPage())) : forPage(),
+    path === '/'
+      ? Promise.all([visit, appMayLoad]).then(([first]) => (first ? HomePage.preload() : forPage()))
+      : forPage(),
+    firstScreen?.catch(() => undefined),
   ]);
-  return { hosting, services, ready };
+  return { hosting, services, ready, firstScreen, mounting: () => (mounted = true), appMayLoad };
 }

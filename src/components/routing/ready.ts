@@ -33,6 +33,12 @@ export function settled<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** The value of a promise marked by `settled` that has fulfilled, else undefined (pending or failed). */
+export function settledValue<T>(promise: Promise<T> | undefined): T | undefined {
+  const tracked = promise as Tracked<T> | undefined;
+  return tracked?.status === 'fulfilled' ? tracked.value : undefined;
+}
+
 export type Preloadable<P> = ComponentType<P> & {
   /** Starts loading the module (once); resolves when it has loaded, and never rejects. */
   readonly preload: () => Promise<void>;

@@ -30,12 +30,23 @@ export function lastBackupText(settings: Settings | null, today: string): { text
   return { text, nudge: days > 7 };
 }
 
-export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } = {}) {
-  const services = useAppServices();
-  const read = useSettings();
-  const settings = read ?? preloaded ?? null;
-  const backup = lastBackupText(settings, isoDate(services.now()));
-  if (services.storage.mode === 'memory')
+/**
+ * The notice as it shows (pure, so the first screen can also be painted before the app has
+ * loaded, see src/app/pre-paint.tsx): the lasting warning when answers are kept in memory only,
+ * otherwise where they are kept and when the last backup was made.
+ */
+export function StorageHealthView({
+  memory,
+  settings,
+  today,
+}: {
+  /** Set when IndexedDB could not be opened: why, if known. */
+  readonly memory?: { readonly reason: string | undefined } | undefined;
+  readonly settings: Settings | null;
+  /** Today, YYYY-MM-DD. */
+  readonly today: string;
+}) {
+  if (memory)
     return (
       <div className="nhsuk-warning-callout" role="alert">
         <h2 className="nhsuk-warning-callout__label">
@@ -43,9 +54,7 @@ export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } =
             <span className="nhsuk-u-visually-hidden">Important: </span>Your answers cannot be saved on this computer
           </span>
         </h2>
-        <p>
-          {services.storage.reason ?? 'This browser is not letting the app store data (it may be a private window).'}
-        </p>
+        <p>{memory.reason ?? 'This browser is not letting the app store data (it may be a private window).'}</p>
         <p>
           You can keep working, but everything will be lost when you close this tab.{' '}
           <a href={href(paths.settings())}>Download a backup</a> before you close it, or use a normal (not private)
@@ -53,6 +62,7 @@ export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } =
         </p>
       </div>
     );
+  const backup = lastBackupText(settings, today);
   // The call to back up is the BackupReminder's (dashboard and task list); this only says how things stand.
   return (
     <div className="nhsuk-inset-text">
@@ -67,5 +77,17 @@ export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } =
         {backup.text} <a href={href(paths.settings())}>Backups and storage</a>
       </p>
     </div>
+  );
+}
+
+export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } = {}) {
+  const services = useAppServices();
+  const read = useSettings();
+  return (
+    <StorageHealthView
+      memory={services.storage.mode === 'memory' ? { reason: services.storage.reason } : undefined}
+      settings={read ?? preloaded ?? null}
+      today={isoDate(services.now())}
+    />
   );
 }

@@ -1,0 +1,193 @@
+// "Your applications" painted from the database before the app loads (issue 13), in Chromium.
+// With 25 applications stored (a backup imported through the settings page) and the app's own
+// code held back (React never mounts until the test lets it), a returning user's home page shows
+// the 20 newest cards, their facts and "Show more", read straight from IndexedDB. When the app
+// mounts over it nothing moves (boxes, layout-shift entries, the heading never gone), the list is
+// the same, and keyboard focus stays on the link it was on. A card's link followed before the app
+// has loaded opens that application once it has. A deep link, and a database with no
+// applications, paint nothing. Axe at 320 and 1280 px on the painted page.
+// Screenshot before the app loads: /tmp/first-screen-before-app.png.
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dashboardApplications } from '../fixtures/applications/dashboard-applications';
+import { referenceNow } from '../fixtures/applications/reference-applications';
+import { makeBackupText } from '../tools/bench/backup-files';
+import { openApp, type Watched } from './support/app-page';
+import { expectNoAxeViolations } from './support/axe';
+import { sharedHarness } from './support/harness';
+
+const harness = sharedHarness();
+const cards = (page: Page) => page.locator('li.app-application');
+const set = dashboardApplications({ applications: 25 });
+const newest = [...set.applications].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+const orgName = (profileId: string) => set.profiles.find((p) => p.id === profileId)?.name ?? '';
+
+interface Held {
+  release(): void;
+}
+
+/** Holds back the app's own code (React and the shell): nothing but the page painted before it runs. */
+async function holdApp(page: Page): Promise<Held> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.fallback();
+  });
+  return { release };
+}
+
+const mounted = (page: Page) => page.evaluate(() => performance.getEntriesByName('aqp:mounted').length > 0);
+
+type ShiftWindow = Window & { __shifts?: number[]; __headingGone?: boolean };
+function recordShiftsAndGaps(): void {
+  const w = window as ShiftWindow;
+  w.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+      if (!entry.hadRecentInput) w.__shifts?.push(entry.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+  let seen = false;
+  new MutationObserver(() => {
+    const present = document.querySelector('main > h1') !== null;
+    if (present) seen = true;
+    else if (seen) w.__headingGone = true;
+  }).observe(document, { subtree: true, childList: true });
+}
+
+async function boxes(page: Page) {
+  const box = (locator: ReturnType<Page['locator']>) => locator.boundingBox();
+  return {
+    heading: await box(page.locator('main > h1')),
+    first: await box(cards(page).first()),
+    third: await box(cards(page).nth(2)),
+    showMore: await box(page.locator('.app-show-more')),
+  };
+}
+
+describe('"Your applications" painted before the app loads', () => {
+  let context: BrowserContext;
+  let seeded: Watched;
+
+  beforeAll(async () => {
+    // Service workers blocked, so that page.route can hold the app's code back.
+    context = await harness.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+    seeded = await openApp(harness.browser, harness.server.origin, { context });
+    const { page } = seeded;
+    await page.goto(`${harness.server.url}#/settings`);
+    await page.getByRole('heading', { name: 'Backups and storage' }).waitFor();
+    await page.locator('#backup-file').setInputFiles({
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(await makeBackupText(set, new Date(referenceNow))),
+    });
+    await page.getByText('This backup holds').waitFor();
+    await page.getByRole('button', { name: 'Import backup' }).click();
+    await page
+      .getByText(/Imported/)
+      .first()
+      .waitFor();
+    await page.close();
+  }, 60_000);
+
+  it('shows the newest 20 from the database, and the app mounts over them without moving anything', async () => {
+    const app = await openApp(harness.browser, harness.server.origin, { context });
+    const { page } = app;
+    await page.addInitScript(recordShiftsAndGaps);
+    const held = await holdApp(page);
+    await page.goto(harness.server.url, { waitUntil: 'commit' });
+    await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBe(20);
+    expect(await mounted(page), 'the app has not mounted').toBe(false);
+    expect(await cards(page).first().locator('h2').innerText()).toBe(orgName(newest[0]?.profileId ?? ''));
+    expect(await cards(page).nth(19).locator('h2').innerText()).toBe(orgName(newest[19]?.profileId ?? ''));
+    expect(await cards(page).first().innerText()).toMatch(/\d+ of \d+ sections completed/);
+    expect(await page.getByText('Showing your 20 most recently saved applications of 25.').count()).toBe(1);
+    expect(await page.title()).toBe('Your applications – Apply to be an Any Qualified Provider');
+    await page.screenshot({ path: '/tmp/first-screen-before-app.png' });
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectNoAxeViolations(page, `"Your applications" painted before the app, at ${width} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Keyboard focus on the second card's "Continue" link (which scrolls it into view).
+    await cards(page)
+      .nth(1)
+      .getByRole('link', { name: /^Continue/ })
+      .focus();
+    const before = await boxes(page);
+    const list = await page.locator('ul.app-applications').evaluate((ul) => new XMLSerializer().serializeToString(ul));
+
+    held.release();
+    await expect.poll(() => mounted(page), { timeout: 20_000 }).toBe(true);
+    await page.getByRole('link', { name: 'Backups, importing and storage' }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await boxes(page), 'heading, cards and "Show more" where they first painted').toStrictEqual(before);
+    expect(
+      await page.locator('ul.app-applications').evaluate((ul) => new XMLSerializer().serializeToString(ul)),
+      'the same list',
+    ).toBe(list);
+    expect(await page.locator('main > h1').count(), 'one heading: the app replaced the painted one').toBe(1);
+    expect(await page.evaluate(() => (window as ShiftWindow).__shifts ?? []), 'layout shifts').toStrictEqual([]);
+    expect(await page.evaluate(() => (window as ShiftWindow).__headingGone ?? false), 'the heading never left').toBe(
+      false,
+    );
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('li.app-application')?.querySelector('h2')?.textContent,
+      ),
+      'focus still on the second card',
+    ).toBe(orgName(newest[1]?.profileId ?? ''));
+    // The app's own page works: "Show more" answers now.
+    await page.getByRole('button', { name: 'Show 5 more' }).click();
+    await expect.poll(() => cards(page).count()).toBe(25);
+    await app.expectClean();
+    await page.close();
+  });
+
+  it('opens an application whose link was followed before the app had loaded', async () => {
+    const app = await openApp(harness.browser, harness.server.origin, { context });
+    const { page } = app;
+    const held = await holdApp(page);
+    await page.goto(harness.server.url, { waitUntil: 'commit' });
+    await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBe(20);
+    await cards(page).first().locator('h2 a').click();
+    expect(await page.evaluate(() => window.location.hash)).toBe(`#/applications/${newest[0]?.id ?? ''}`);
+    held.release();
+    await page.locator('.nhsuk-task-list').first().waitFor({ timeout: 20_000 });
+    expect(await cards(page).count(), 'the painted list is gone').toBe(0);
+    await app.expectClean();
+    await page.close();
+  });
+
+  it('paints nothing on a deep link, or where no application is stored', async () => {
+    const app = await openApp(harness.browser, harness.server.origin, { context });
+    const { page } = app;
+    const held = await holdApp(page);
+    await page.goto(`${harness.server.url}#/settings`, { waitUntil: 'commit' });
+    await page.locator('header.nhsuk-header').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await cards(page).count(), 'no list on another page').toBe(0);
+    expect(await page.locator('main > h1').count()).toBe(0);
+    held.release();
+    await page.getByRole('heading', { level: 1, name: 'Backups and storage' }).waitFor();
+    await app.expectClean();
+    await page.close();
+
+    // Another browser that has saved work (an organisation begun) but no application yet.
+    const empty = await harness.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+    const other = await openApp(harness.browser, harness.server.origin, { context: empty });
+    await other.page.goto(harness.server.url);
+    await other.page.getByRole('link', { name: 'Start now' }).waitFor();
+    await other.page.evaluate(() => localStorage.setItem('aqp-apply:saved-work', '1'));
+    const again = await empty.newPage();
+    const heldAgain = await holdApp(again);
+    await again.goto(harness.server.url, { waitUntil: 'commit' });
+    await again.locator('header.nhsuk-header').waitFor();
+    await again.waitForTimeout(1500);
+    expect(await again.locator('main h1:visible').count(), 'nothing painted').toBe(0);
+    heldAgain.release();
+    await again.getByRole('link', { name: 'Start now' }).waitFor();
+    await other.expectClean();
+    await empty.close();
+  });
+});
