@@ -16,7 +16,7 @@ import type { Started } from './start';
 /** The longest the app waits for the first screen's parts before it mounts and shows progress. */
 export const firstRenderWaitMs = 1500;
 
-export function boot(root: HTMLElement, { services, hosting, ready, firstScreen, mounting }: Started): void {
+export function boot(root: HTMLElement, { services, hosting, ready, firstScreen, mounting, mounted }: Started): void {
   startServiceWorker();
   const mount = () => {
     mounting();
@@ -33,6 +33,7 @@ export function boot(root: HTMLElement, { services, hosting, ready, firstScreen,
     );
     if (focused) refocus(root, focused);
     performance.mark?.('aqp:mounted');
+    mounted();
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   void Promise.race([

@@ -10,7 +10,7 @@
  * What identifies a control in the pre-rendered frame: its id where it has one (the main
  * landmark, whose content the app replaces), else its tag, class, link and text.
  */
-function keyOf(element: Element): string {
+export function keyOf(element: Element): string {
   if (element.id) return `#${element.id}`;
   return [element.tagName, element.className, element.getAttribute('href') ?? '', element.textContent].join('|');
 }
@@ -21,13 +21,16 @@ export function focusedIn(root: HTMLElement): string | null {
   return active && active !== root && root.contains(active) ? keyOf(active) : null;
 }
 
+/** The control inside `root` with that key (a link, button, the main landmark or a focusable element). */
+export function controlWithKey(root: HTMLElement, key: string): HTMLElement | undefined {
+  for (const element of root.querySelectorAll<HTMLElement>('a[href], button, main, [tabindex]'))
+    if (keyOf(element) === key) return element;
+  return undefined;
+}
+
 /** Focuses the element inside `root` with that key, if there is one (and nothing else has focus). */
 export function refocus(root: HTMLElement, key: string): void {
   const active = document.activeElement;
   if (active && active !== document.body && root.contains(active)) return;
-  for (const element of root.querySelectorAll<HTMLElement>('a[href], button, main, [tabindex]'))
-    if (keyOf(element) === key) {
-      element.focus({ preventScroll: true });
-      return;
-    }
+  controlWithKey(root, key)?.focus({ preventScroll: true });
 }

@@ -12,6 +12,8 @@ import type { FirstScreen } from '@/components/services/first-screen';
 import { parseRoute } from '@/components/routing/hash-location';
 import { preloadable, settled } from '@/components/routing/ready';
 import { firstVisit, noteStorageOpened, savedWorkNoted } from './first-visit';
+import { startFirstRead } from '@/storage/first-read-raw';
+import { holdClicks, type HeldClicks } from './replay-clicks';
 import { matchRoute } from './routes';
 
 export interface Started {
@@ -27,6 +29,8 @@ export interface Started {
   readonly firstScreen: Promise<FirstScreen | undefined> | undefined;
   /** Called as the app mounts: from then on nothing is painted outside React. */
   readonly mounting: () => void;
+  /** Called once the app has mounted: buttons pressed on the painted list are pressed again. */
+  readonly mounted: () => void;
   /**
    * Settles when the app's own code may start loading: at once, or once the first screen has been
    * painted (at most `prePaintWaitMs` later), so that reading and painting it do not wait behind
@@ -53,17 +57,20 @@ export const ApplicationSessionProvider = preloadable(() =>
  * Reads the first screen of "Your applications" straight from the database and paints it, unless
  * the app has mounted first. Gives what it read (or undefined), for the page's first render.
  */
-async function prePaint(root: HTMLElement, mounted: () => boolean): Promise<FirstScreen | undefined> {
+async function prePaint(root: HTMLElement, mounted: () => boolean, hold: () => void): Promise<FirstScreen | undefined> {
   performance.mark?.('aqp:first-read');
+  // The database is read at once, while the code that checks and paints what it holds loads.
+  const started = startFirstRead();
   const [first, painter, noted] = await Promise.all([
-    import('@/storage/first-read').then((m) => m.readFirstScreen()),
+    import('@/storage/first-read').then((m) => m.checkFirstRead(started)),
     import('./pre-paint'),
     import('./reminder-days').then((m) => m.notedReminderDays()),
   ]);
   performance.mark?.('aqp:first-read-done');
   if (!first || mounted()) return first;
+  hold();
   // config.json is read once this is on screen: its setting as it was at the last start.
-  if (painter.prePaintDashboard(root, first, { now: new Date(), reminderDays: noted }))
+  if (await painter.prePaintDashboard(root, first, { now: new Date(), reminderDays: noted }))
     performance.mark?.('aqp:pre-painted');
   return first;
 }
@@ -76,7 +83,17 @@ export function startLoading(root: HTMLElement): Started {
   // A returning user's home page ("Your applications") is painted from the database first, and
   // the rest (the config's checks included) loads once it is on screen.
   let mounted = false;
-  const firstScreen = path === '/' && savedWorkNoted() ? settled(prePaint(root, () => mounted)) : undefined;
+  let held: HeldClicks | undefined;
+  const firstScreen =
+    path === '/' && savedWorkNoted()
+      ? settled(
+          prePaint(
+            root,
+            () => mounted,
+            () => (held = holdClicks(root)),
+          ),
+        )
+      : undefined;
   const appMayLoad = firstScreen
     ? Promise.race([
         firstScreen.then(
@@ -120,5 +137,13 @@ export function startLoading(root: HTMLElement): Started {
       : forPage(),
     firstScreen?.catch(() => undefined),
   ]);
-  return { hosting, services, ready, firstScreen, mounting: () => (mounted = true), appMayLoad };
+  return {
+    hosting,
+    services,
+    ready,
+    firstScreen,
+    mounting: () => (mounted = true),
+    mounted: () => held?.replay(),
+    appMayLoad,
+  };
 }

@@ -65,7 +65,7 @@ async function painted(scenario: Scenario) {
   const root = document.createElement('div');
   const main = root.appendChild(document.createElement('main'));
   main.id = 'maincontent';
-  const did = prePaintDashboard(root, first, { now, reminderDays: scenario.reminderDays });
+  const did = await prePaintDashboard(root, first, { now, reminderDays: scenario.reminderDays });
   return { storage, first, did, html: markupOf([...main.childNodes]), count: main.childNodes.length };
 }
 

@@ -4,7 +4,8 @@
 // the 20 newest cards, their facts and "Show more", read straight from IndexedDB. When the app
 // mounts over it nothing moves (boxes, layout-shift entries, the heading never gone), the list is
 // the same, and keyboard focus stays on the link it was on. A card's link followed before the app
-// has loaded opens that application once it has. A deep link, and a database with no
+// has loaded opens that application once it has, and "Show 5 more" pressed before then is pressed
+// again once it has. A deep link, and a database with no
 // applications, paint nothing. Axe at 320 and 1280 px on the painted page.
 // Screenshot before the app loads: /tmp/first-screen-before-app.png.
 import type { BrowserContext, Page } from 'playwright-core';
@@ -144,10 +145,10 @@ describe('"Your applications" painted before the app loads', () => {
     await page.close();
   });
 
-  it('opens an application whose link was followed before the app had loaded', async () => {
+  it('opens an application whose link was followed, and presses a button pressed, before the app had loaded', async () => {
     const app = await openApp(harness.browser, harness.server.origin, { context });
     const { page } = app;
-    const held = await holdApp(page);
+    let held = await holdApp(page);
     await page.goto(harness.server.url, { waitUntil: 'commit' });
     await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBe(20);
     await cards(page).first().locator('h2 a').click();
@@ -155,8 +156,21 @@ describe('"Your applications" painted before the app loads', () => {
     held.release();
     await page.locator('.nhsuk-task-list').first().waitFor({ timeout: 20_000 });
     expect(await cards(page).count(), 'the painted list is gone').toBe(0);
+
+    // "Show 5 more" pressed before the app has mounted is pressed again once it has.
+    const again = await context.newPage();
+    held = await holdApp(again);
+    await again.goto(harness.server.url, { waitUntil: 'commit' });
+    await expect.poll(() => cards(again).count(), { timeout: 20_000 }).toBe(20);
+    await again.getByRole('button', { name: 'Show 5 more' }).click();
+    expect(await mounted(again)).toBe(false);
+    expect(await cards(again).count(), 'nothing happens before the app has mounted').toBe(20);
+    held.release();
+    await expect.poll(() => cards(again).count(), { timeout: 20_000 }).toBe(25);
+    expect(await again.getByRole('button', { name: /^Show \d+ more$/ }).count()).toBe(0);
     await app.expectClean();
     await page.close();
+    await again.close();
   });
 
   it('paints nothing on a deep link, or where no application is stored', async () => {

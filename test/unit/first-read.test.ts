@@ -7,7 +7,8 @@
 // IndexedDB is blocked or broken.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFirstScreen } from '@/storage/first-read';
+import { checkFirstRead, readFirstScreen } from '@/storage/first-read';
+import { startFirstRead } from '@/storage/first-read-raw';
 import { schemaVersions } from '@/storage/db';
 import { openStorage, type AppStorage } from '@/storage/open-storage';
 import { at, freshIndexedDB, IDBKeyRange, makeApplication, makeProfile } from '../helpers/storage-fixtures';
@@ -82,6 +83,27 @@ describe('readFirstScreen', () => {
     const first = await read(db);
     expect(first?.settings).toStrictEqual(await storage.repositories.settings.get());
     expect(first?.persisted).toBeUndefined();
+  });
+
+  it('checks many rows a batch at a time, keeping every readable one in order', async () => {
+    const db = freshIndexedDB();
+    const storage = await open(db);
+    for (let i = 0; i < 120; i += 1)
+      await storage.repositories.applications.create(makeApplication({ id: `app-${String(i).padStart(3, '0')}` }));
+    const raw = new Dexie(db.name, { indexedDB: db.factory, IDBKeyRange });
+    await raw.open();
+    await raw.table('applicationSummaries').put({ id: 'app-060-junk', formatVersion: 1 });
+    raw.close();
+    let yields = 0;
+    const first = await checkFirstRead(
+      startFirstRead({ indexedDB: db.factory, databaseName: db.name, storage: undefined }),
+      async () => {
+        yields += 1;
+      },
+    );
+    expect(first?.summaries.map((s) => s.id)).toEqual((await storage.repositories.summaries.list()).map((s) => s.id));
+    expect(first?.summaries).toHaveLength(120);
+    expect(yields).toBe(2);
   });
 
   it('creates no database where there is none', async () => {

@@ -1,9 +1,10 @@
 /**
  * The top of "Your applications", everything its first screen shows: the heading, the notices,
  * "Start a new application", a card for each application shown, and "Show more". Pure (props in,
- * markup out), so the same component paints the list from the database before the app has
- * loaded (src/app/pre-paint.tsx) and renders it once the app has mounted, and nothing moves
- * between the two (issue 13). The page (drafts-page.tsx) owns the state and what comes below.
+ * markup out), so the same components paint the list from the database before the app has
+ * loaded (src/app/pre-paint.tsx, a part at a time) and render it once the app has mounted, and
+ * nothing moves between the two (issue 13). The page (drafts-page.tsx) owns the state and what
+ * comes below.
  */
 import type { ReactNode } from 'react';
 import type { ApplicationSummary, OrganisationName } from '@/domain/application/application-summary';
@@ -52,6 +53,131 @@ export interface DashboardFirstScreenProps {
   readonly onShowMore?: () => void;
 }
 
+const orgNameOf = (orgs: readonly OrganisationName[], id: string) =>
+  orgs.find((o) => o.id === id)?.name || 'Unnamed organisation';
+
+/** The heading, the notices, an application just deleted (with Undo) and "Start a new application". */
+export function DashboardHeading({
+  orgs,
+  notices,
+  deleted,
+  onUndo,
+}: Pick<DashboardFirstScreenProps, 'orgs' | 'notices' | 'deleted' | 'onUndo'>) {
+  return (
+    <>
+      <h1 className="nhsuk-heading-l">Your applications</h1>
+      {notices}
+      {deleted ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>
+            Deleted the application to {deleted.commissioner || 'the commissioner'} for{' '}
+            {orgNameOf(orgs, deleted.profileId)}.{' '}
+            <Button variant="secondary" className="app-button--inline" onClick={onUndo}>
+              Undo
+            </Button>
+          </p>
+        </div>
+      ) : null}
+      <ButtonLink href={href(paths.start())}>Start a new application</ButtonLink>
+    </>
+  );
+}
+
+/** The list of the cards shown, or what to say when there is no application at all. */
+export function ApplicationList({ none, children }: { readonly none: boolean; readonly children?: ReactNode }) {
+  if (none) return <p className="nhsuk-body">You have no applications on this computer yet.</p>;
+  return <ul className="nhsuk-list app-applications">{children}</ul>;
+}
+
+/** One application's card: whose, its facts, where it stands, and what can be done with it. */
+export function ApplicationCard({
+  app,
+  orgs,
+  today,
+  onDelete,
+}: Pick<DashboardFirstScreenProps, 'orgs' | 'today' | 'onDelete'> & { readonly app: ApplicationSummary }) {
+  const names = app.services.map((s) => serviceName(checklistOutline, s)).join(', ');
+  const org = orgNameOf(orgs, app.profileId);
+  const day = isoDate(new Date(app.updatedAt));
+  const facts: readonly (readonly [string, ReactNode])[] = [
+    ['Services', names || 'None chosen'],
+    [
+      'Commissioner',
+      `${app.advert.commissioner || 'Not given'}${app.advert.reference ? ` (${app.advert.reference})` : ''}`,
+    ],
+    ['Progress', `${app.progress.completed} of ${app.progress.total} sections completed`],
+    ['Last saved', day === today ? `today at ${timeOfDay(app.updatedAt)}` : formatDate(day)],
+    [
+      'Status',
+      <StandingTag
+        key="status"
+        standing={applicationStanding(
+          app,
+          undefined,
+          orgs.find((o) => o.id === app.profileId),
+        )}
+      />,
+    ],
+  ];
+  return (
+    <li className="nhsuk-card app-application">
+      <div className="nhsuk-card__content">
+        <h2 className="nhsuk-card__heading nhsuk-heading-m">
+          <a href={href(paths.taskList(app.id))}>{org}</a>
+        </h2>
+        <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-application__facts">
+          {facts.map(([key, value]) => (
+            <div className="nhsuk-summary-list__row" key={key}>
+              <dt className="nhsuk-summary-list__key">{key}</dt>
+              <dd className="nhsuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <div className="app-application__actions">
+          <a className="nhsuk-link" href={href(paths.taskList(app.id))}>
+            Continue
+            <span className="nhsuk-u-visually-hidden"> the application for {org}</span>
+          </a>
+          <a className="nhsuk-link" href={href(paths.startFrom(app.id))}>
+            Start a new application from this one
+            <span className="nhsuk-u-visually-hidden">
+              {' '}
+              (the application for {org} to {app.advert.commissioner || 'the commissioner'})
+            </span>
+          </a>
+          <button type="button" className="app-link-button" onClick={() => onDelete?.(app.id)}>
+            Delete
+            <span className="nhsuk-u-visually-hidden"> the application for {org}</span>
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** "Showing your 20 most recently saved applications of 45" with "Show 20 more", when there are more. */
+export function ShowMore({
+  total,
+  shown,
+  onShowMore,
+}: {
+  readonly total: number;
+  readonly shown: number;
+  readonly onShowMore?: (() => void) | undefined;
+}) {
+  if (total <= shown) return null;
+  return (
+    <div className="app-show-more">
+      <p className="nhsuk-body" id="applications-shown" role="status">
+        Showing your {shown} most recently saved applications of {total}.
+      </p>
+      <Button variant="secondary" aria-describedby="applications-shown" onClick={onShowMore}>
+        Show {Math.min(pageSize, total - shown)} more
+      </Button>
+    </div>
+  );
+}
+
 export function DashboardFirstScreen({
   apps,
   orgs,
@@ -63,99 +189,15 @@ export function DashboardFirstScreen({
   onDelete,
   onShowMore,
 }: DashboardFirstScreenProps) {
-  const orgName = (id: string) => orgs.find((o) => o.id === id)?.name || 'Unnamed organisation';
-  const saved = (iso: string) =>
-    isoDate(new Date(iso)) === today ? `today at ${timeOfDay(iso)}` : formatDate(isoDate(new Date(iso)));
-  const visible = apps.slice(0, shown);
   return (
     <>
-      <h1 className="nhsuk-heading-l">Your applications</h1>
-      {notices}
-      {deleted ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>
-            Deleted the application to {deleted.commissioner || 'the commissioner'} for {orgName(deleted.profileId)}.{' '}
-            <Button variant="secondary" className="app-button--inline" onClick={onUndo}>
-              Undo
-            </Button>
-          </p>
-        </div>
-      ) : null}
-      <ButtonLink href={href(paths.start())}>Start a new application</ButtonLink>
-      {apps.length === 0 ? (
-        <p className="nhsuk-body">You have no applications on this computer yet.</p>
-      ) : (
-        <ul className="nhsuk-list app-applications">
-          {visible.map((app) => {
-            const names = app.services.map((s) => serviceName(checklistOutline, s)).join(', ');
-            const org = orgName(app.profileId);
-            const facts: readonly (readonly [string, ReactNode])[] = [
-              ['Services', names || 'None chosen'],
-              [
-                'Commissioner',
-                `${app.advert.commissioner || 'Not given'}${app.advert.reference ? ` (${app.advert.reference})` : ''}`,
-              ],
-              ['Progress', `${app.progress.completed} of ${app.progress.total} sections completed`],
-              ['Last saved', saved(app.updatedAt)],
-              [
-                'Status',
-                <StandingTag
-                  key="status"
-                  standing={applicationStanding(
-                    app,
-                    undefined,
-                    orgs.find((o) => o.id === app.profileId),
-                  )}
-                />,
-              ],
-            ];
-            return (
-              <li className="nhsuk-card app-application" key={app.id}>
-                <div className="nhsuk-card__content">
-                  <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                    <a href={href(paths.taskList(app.id))}>{org}</a>
-                  </h2>
-                  <dl className="nhsuk-summary-list nhsuk-summary-list--no-border app-application__facts">
-                    {facts.map(([key, value]) => (
-                      <div className="nhsuk-summary-list__row" key={key}>
-                        <dt className="nhsuk-summary-list__key">{key}</dt>
-                        <dd className="nhsuk-summary-list__value">{value}</dd>
-                      </div>
-                    ))}
-                  </dl>
-                  <div className="app-application__actions">
-                    <a className="nhsuk-link" href={href(paths.taskList(app.id))}>
-                      Continue
-                      <span className="nhsuk-u-visually-hidden"> the application for {org}</span>
-                    </a>
-                    <a className="nhsuk-link" href={href(paths.startFrom(app.id))}>
-                      Start a new application from this one
-                      <span className="nhsuk-u-visually-hidden">
-                        {' '}
-                        (the application for {org} to {app.advert.commissioner || 'the commissioner'})
-                      </span>
-                    </a>
-                    <button type="button" className="app-link-button" onClick={() => onDelete?.(app.id)}>
-                      Delete
-                      <span className="nhsuk-u-visually-hidden"> the application for {org}</span>
-                    </button>
-                  </div>
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      {apps.length > shown ? (
-        <div className="app-show-more">
-          <p className="nhsuk-body" id="applications-shown" role="status">
-            Showing your {shown} most recently saved applications of {apps.length}.
-          </p>
-          <Button variant="secondary" aria-describedby="applications-shown" onClick={onShowMore}>
-            Show {Math.min(pageSize, apps.length - shown)} more
-          </Button>
-        </div>
-      ) : null}
+      <DashboardHeading orgs={orgs} notices={notices} deleted={deleted} onUndo={onUndo} />
+      <ApplicationList none={apps.length === 0}>
+        {apps.slice(0, shown).map((app) => (
+          <ApplicationCard key={app.id} app={app} orgs={orgs} today={today} onDelete={onDelete} />
+        ))}
+      </ApplicationList>
+      <ShowMore total={apps.length} shown={shown} onShowMore={onShowMore} />
     </>
   );
 }

@@ -81,7 +81,12 @@ export function DraftsPage() {
         ),
       ]).then(
         ([list, orgs, read, persisted]) =>
-          live && setLoaded({ apps: listedApplications(list), orgs, settings: read, persisted }),
+          live &&
+          // The same as shown (the first read, painted before the app loaded): nothing to render again.
+          setLoaded((shown) => {
+            const next = { apps: listedApplications(list), orgs, settings: read, persisted };
+            return shown && JSON.stringify(shown) === JSON.stringify(next) ? shown : next;
+          }),
         (error: unknown) =>
           live && setFailed(error instanceof Error ? error.message : 'Your applications could not be read.'),
       );

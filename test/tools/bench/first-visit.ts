@@ -232,3 +232,36 @@ export async function runLighthouse(
     runs,
   };
 }
+
+/**
+ * What this machine can do at all: the first contentful paint of a page of plain HTML (a heading
+ * and a paragraph, no stylesheet, no script) served by the same kind of server, at the same CPU
+ * slowdown, median of `runs` loads. A budget measured from navigation start cannot be met below it.
+ */
+export async function measureFloor(context: BrowserContext, cpuThrottle: number, runs: number): Promise<number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'aqp-bench-floor-'));
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Floor</title></head>' +
+      '<body><h1>Your applications</h1><p>A page of plain HTML.</p></body></html>',
+  );
+  const { startStaticServer } = await import('../../e2e/support/static-server');
+  const server = await startStaticServer(dir, '/', { gzip: true });
+  try {
+    const paints: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const page = await context.newPage();
+      await throttle(page, cpuThrottle);
+      await page.goto(server.url);
+      await page.waitForTimeout(300);
+      paints.push(
+        await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN),
+      );
+      await page.close();
+    }
+    return round(median(paints));
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
