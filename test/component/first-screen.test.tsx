@@ -17,8 +17,8 @@ import { FirstScreenContext, type FirstScreen } from '@/components/services/firs
 import type { Application, OrganisationProfile } from '@/domain/application/application';
 import { DraftsPage } from '@/features/drafts/drafts-page';
 import { readFirstScreen } from '@/storage/first-read';
-import { openStorage, type AppStorage } from '@/storage/open-storage';
-import { freshIndexedDB, IDBKeyRange, makeApplication, makeProfile } from '../helpers/storage-fixtures';
+import type { AppStorage } from '@/storage/open-storage';
+import { freshIndexedDB, makeApplication, makeProfile, openTestStorage } from '../helpers/storage-fixtures';
 
 const now = new Date('2026-12-07T15:30:00Z');
 const cleanups: (() => void)[] = [];
@@ -39,14 +39,7 @@ const day = (d: number, time = '09:15:00') => `2026-12-${String(d).padStart(2, '
 
 async function stored(scenario: Scenario): Promise<{ storage: AppStorage; db: ReturnType<typeof freshIndexedDB> }> {
   const db = freshIndexedDB();
-  const storage = await openStorage({
-    indexedDB: db.factory,
-    IDBKeyRange,
-    databaseName: db.name,
-    storageManager: null,
-    journalStore: null,
-    caches: null,
-  });
+  const storage = await openTestStorage(db);
   cleanups.push(() => storage.close());
   for (const profile of scenario.profiles) await storage.repositories.profiles.create(profile);
   for (const application of scenario.applications) await storage.repositories.applications.create(application);

@@ -11,25 +11,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, type Watched } from './support/app-page';
 import { sharedHarness } from './support/harness';
+import { entryModule, holdScript, type Held } from './support/hold';
 
 const harness = sharedHarness();
 const introHeading = (page: Page) =>
   page.getByRole('heading', { level: 1, name: 'Apply to be an Any Qualified Provider' });
 
-interface Held {
-  release(): void;
-}
-
 /** Holds back the app's entry module (the only script that starts the app) until released. */
-async function holdAppScript(page: Page): Promise<Held> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await released;
-    await route.fallback();
-  });
-  return { release };
-}
+const holdAppScript = (page: Page): Promise<Held> => holdScript(page, entryModule);
 
 /**
  * Waits for what the browser paints first: the header with the app's stylesheet applied (a check

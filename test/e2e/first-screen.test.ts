@@ -13,9 +13,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardApplications } from '../fixtures/applications/dashboard-applications';
 import { referenceNow } from '../fixtures/applications/reference-applications';
 import { makeBackupText } from '../tools/bench/backup-files';
+import { importBackupFile, openSettings } from '../tools/bench/settings-page';
 import { openApp, type Watched } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
 import { sharedHarness } from './support/harness';
+import { appShell, holdScript } from './support/hold';
 
 const harness = sharedHarness();
 const cards = (page: Page) => page.locator('li.app-application');
@@ -23,20 +25,8 @@ const set = dashboardApplications({ applications: 25 });
 const newest = [...set.applications].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
 const orgName = (profileId: string) => set.profiles.find((p) => p.id === profileId)?.name ?? '';
 
-interface Held {
-  release(): void;
-}
-
 /** Holds back the app's own code (React and the shell): nothing but the page painted before it runs. */
-async function holdApp(page: Page): Promise<Held> {
-  let release = () => {};
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
-    await released;
-    await route.fallback();
-  });
-  return { release };
-}
+const holdApp = (page: Page) => holdScript(page, appShell);
 
 const mounted = (page: Page) => page.evaluate(() => performance.getEntriesByName('aqp:mounted').length > 0);
 
@@ -75,19 +65,8 @@ describe('"Your applications" painted before the app loads', () => {
     context = await harness.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
     seeded = await openApp(harness.browser, harness.server.origin, { context });
     const { page } = seeded;
-    await page.goto(`${harness.server.url}#/settings`);
-    await page.getByRole('heading', { name: 'Backups and storage' }).waitFor();
-    await page.locator('#backup-file').setInputFiles({
-      name: 'backup.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(await makeBackupText(set, new Date(referenceNow))),
-    });
-    await page.getByText('This backup holds').waitFor();
-    await page.getByRole('button', { name: 'Import backup' }).click();
-    await page
-      .getByText(/Imported/)
-      .first()
-      .waitFor();
+    await openSettings(page, harness.server.url);
+    await importBackupFile(page, { name: 'backup.json', text: await makeBackupText(set, new Date(referenceNow)) });
     await page.close();
   }, 60_000);
 

@@ -5,6 +5,7 @@ import type { Application, OrganisationProfile } from '@/domain/application/appl
 import { Connection } from '@/storage/connection';
 import { createDexieBackend } from '@/storage/dexie-repositories';
 import { createMemoryBackend } from '@/storage/memory-repositories';
+import { openStorage, type AppStorage } from '@/storage/open-storage';
 import { defaultDeps, type StorageDeps } from '@/storage/record-helpers';
 
 export const at = (second: number): string => new Date(Date.UTC(2026, 10, 22, 9, 0, second)).toISOString();
@@ -92,6 +93,25 @@ export function dexieBackend(deps: StorageDeps = testDeps(), db = freshIndexedDB
 
 export function memoryBackend(deps: StorageDeps = testDeps()) {
   return createMemoryBackend(deps);
+}
+
+/**
+ * The app's storage on a fresh fake IndexedDB, opened as the app opens it but with nothing of the
+ * browser's own (no StorageManager, journal or caches); the caller closes it.
+ */
+export function openTestStorage(
+  db: { readonly factory: IDBFactory; readonly name: string } = freshIndexedDB(),
+  deps?: Partial<StorageDeps>,
+): Promise<AppStorage> {
+  return openStorage({
+    indexedDB: db.factory,
+    IDBKeyRange,
+    databaseName: db.name,
+    storageManager: null,
+    journalStore: null,
+    caches: null,
+    ...(deps ? { deps } : {}),
+  });
 }
 
 export { IDBKeyRange };

@@ -22,7 +22,7 @@ import type { Repositories } from '@/domain/ports';
 import { exportBackup } from '@/storage/backup';
 import { importBackup, readBackup } from '@/storage/backup-import';
 import { AppDatabase, latestSchemaVersion, schemaVersions } from '@/storage/db';
-import { openStorage, type AppStorage } from '@/storage/open-storage';
+import type { AppStorage } from '@/storage/open-storage';
 import type { StorageDeps } from '@/storage/record-helpers';
 import {
   at,
@@ -32,6 +32,7 @@ import {
   makeApplication,
   makeProfile,
   memoryBackend,
+  openTestStorage,
   testDeps,
 } from '../helpers/storage-fixtures';
 
@@ -45,15 +46,7 @@ afterEach(() => {
 
 /** The app's storage on a fake IndexedDB, opened as the app opens it (no journal, no caches). */
 async function open(db: TestDB, deps: Partial<StorageDeps> = testDeps()): Promise<AppStorage> {
-  const storage = await openStorage({
-    indexedDB: db.factory,
-    IDBKeyRange,
-    databaseName: db.name,
-    storageManager: null,
-    journalStore: null,
-    caches: null,
-    deps,
-  });
+  const storage = await openTestStorage(db, deps);
   expect(storage.mode).toBe('indexeddb');
   cleanups.push(() => storage.close());
   return storage;

@@ -10,22 +10,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkFirstRead, readFirstScreen } from '@/storage/first-read';
 import { startFirstRead } from '@/storage/first-read-raw';
 import { schemaVersions } from '@/storage/db';
-import { openStorage, type AppStorage } from '@/storage/open-storage';
-import { at, freshIndexedDB, IDBKeyRange, makeApplication, makeProfile } from '../helpers/storage-fixtures';
+import type { AppStorage } from '@/storage/open-storage';
+import {
+  at,
+  freshIndexedDB,
+  IDBKeyRange,
+  makeApplication,
+  makeProfile,
+  openTestStorage,
+} from '../helpers/storage-fixtures';
 
 type TestDB = ReturnType<typeof freshIndexedDB>;
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 async function open(db: TestDB): Promise<AppStorage> {
-  const storage = await openStorage({
-    indexedDB: db.factory,
-    IDBKeyRange,
-    databaseName: db.name,
-    storageManager: null,
-    journalStore: null,
-    caches: null,
-  });
+  const storage = await openTestStorage(db);
   cleanups.push(() => storage.close());
   return storage;
 }
