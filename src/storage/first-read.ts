@@ -5,23 +5,11 @@
  * can be painted before the app itself has loaded (src/app/pre-paint.tsx). Gives `undefined`
  * whenever the raw read did.
  */
-import {
-  organisationNames,
-  restoreSummary,
-  type ApplicationSummary,
-  type OrganisationName,
-} from '@/domain/application/application-summary';
+import { organisationNames, restoreSummary, type ApplicationSummary } from '@/domain/application/application-summary';
+import type { FirstScreen } from '@/domain/application/first-screen';
 import { readable } from '@/domain/application/record-kind';
-import { readSettings, type Settings } from '@/domain/application/settings';
+import { readSettings } from '@/domain/application/settings';
 import { startFirstRead, type FirstReadOptions, type RawFirstRead } from './first-read-raw';
-
-export interface FirstRead {
-  readonly summaries: readonly ApplicationSummary[];
-  readonly organisations: readonly OrganisationName[];
-  readonly settings: Settings;
-  /** Whether the browser has agreed to keep the site's data; undefined when it will not say. */
-  readonly persisted: boolean | undefined;
-}
 
 /** Rows checked per task, so that checking 200 does not hold the page for one long task. */
 const rowsPerTask = 50;
@@ -32,7 +20,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export async function checkFirstRead(
   started: Promise<RawFirstRead>,
   yieldToMain: () => Promise<void> = nextTask,
-): Promise<FirstRead | undefined> {
+): Promise<FirstScreen | undefined> {
   const { raw, persisted } = await started;
   if (!raw) return undefined;
   const summaries: ApplicationSummary[] = [];
@@ -49,6 +37,6 @@ export async function checkFirstRead(
 }
 
 /** Reads and checks the first screen's data, or gives undefined when it cannot be read here. */
-export function readFirstScreen(options: FirstReadOptions = {}): Promise<FirstRead | undefined> {
+export function readFirstScreen(options: FirstReadOptions = {}): Promise<FirstScreen | undefined> {
   return checkFirstRead(startFirstRead(options));
 }

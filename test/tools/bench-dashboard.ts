@@ -8,15 +8,13 @@
  * (builds first unless SKIP_BUILD=1; DIST_DIR=dir measures another build).
  */
 import os from 'node:os';
-import path from 'node:path';
-import { build } from 'vite';
 import { launchChromium } from '../e2e/support/chromium';
-import { distDir as builtDir } from '../e2e/support/paths';
 import { startStaticServer } from '../e2e/support/static-server';
 import { dashboardApplications } from '../fixtures/applications/dashboard-applications';
 import { referenceNow } from '../fixtures/applications/reference-applications';
 import { makeBackupText } from './bench/backup-files';
 import { newAppContext } from './bench/browser';
+import { buildToMeasure } from './bench/build';
 import { measureDashboard } from './bench/dashboard';
 import { measureFloor } from './bench/first-visit';
 import { importBackupFile, openSettings } from './bench/settings-page';
@@ -25,14 +23,9 @@ import { median, progress, round } from './bench/stats';
 const runs = Number(process.env.RUNS ?? 7);
 const cpuThrottle = Number(process.env.THROTTLE ?? 4);
 const count = Number(process.env.APPLICATIONS ?? 200);
-const distDir = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : builtDir;
 
 const loadAverageAtStart = os.loadavg().map((l) => round(l, 2));
-if (process.env.SKIP_BUILD !== '1' && !process.env.DIST_DIR) {
-  progress('building the app (vite build, vite.config.ts)');
-  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
-}
-const server = await startStaticServer(distDir, '/', { gzip: true });
+const server = await startStaticServer(await buildToMeasure(), '/', { gzip: true });
 const browser = await launchChromium();
 try {
   const set = dashboardApplications({ applications: count });

@@ -20,22 +20,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { build } from 'vite';
 import { chromiumFlags, chromiumPath, launchChromium } from '../e2e/support/chromium';
-import { distDir as builtDir } from '../e2e/support/paths';
 import { startStaticServer, type StaticServer } from '../e2e/support/static-server';
 import { dashboardApplications } from '../fixtures/applications/dashboard-applications';
 import { referenceNow } from '../fixtures/applications/reference-applications';
 import { makeBackupText } from './bench/backup-files';
 import { nameHelper, newAppContext } from './bench/browser';
+import { buildToMeasure, measuredDist } from './bench/build';
 import { measureDashboard } from './bench/dashboard';
 import { filmstrip, measureFloor, measureLayoutShift, measureScriptLoad, runLighthouse } from './bench/first-visit';
 import { importBackupFile, openSettings } from './bench/settings-page';
 import { median, progress, round } from './bench/stats';
 
 const runs = Number(process.env.RUNS ?? 5);
-/** DIST_DIR=dir measures another build (say, the code before a change, built in a worktree). */
-const distDir = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : builtDir;
 const lighthouseRuns = Number(process.env.RUNS_LH ?? 3);
 const cpuThrottle = Number(process.env.THROTTLE ?? 4);
 const dashboardCount = 200;
@@ -71,7 +68,7 @@ async function seededProfile(url: string, text: string): Promise<string> {
   return dir;
 }
 
-export async function measureFirstVisit(browser: Browser, server: StaticServer, dist: string = distDir) {
+export async function measureFirstVisit(browser: Browser, server: StaticServer, dist: string = measuredDist()) {
   const url = server.url;
   progress(`first visit: ${dashboardCount} applications for the dashboard`);
   const set = dashboardApplications({ applications: dashboardCount });
@@ -178,11 +175,7 @@ export async function measureFirstVisit(browser: Browser, server: StaticServer, 
 
 async function main(): Promise<void> {
   const loadAverageAtStart = os.loadavg().map((l) => round(l, 2));
-  if (process.env.SKIP_BUILD !== '1' && !process.env.DIST_DIR) {
-    progress('building the app (vite build, vite.config.ts)');
-    await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
-  }
-  const server = await startStaticServer(distDir, '/', { gzip: true });
+  const server = await startStaticServer(await buildToMeasure(), '/', { gzip: true });
   const browser = await launchChromium();
   try {
     const result = await measureFirstVisit(browser, server);

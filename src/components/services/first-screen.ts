@@ -6,16 +6,9 @@
  * for the route the app started on: undefined once the user has gone anywhere else.
  */
 import { createContext, useContext } from 'react';
-import type { ApplicationSummary, OrganisationName } from '@/domain/application/application-summary';
-import type { Settings } from '@/domain/application/settings';
+import type { FirstScreen } from '@/domain/application/first-screen';
 
-export interface FirstScreen {
-  readonly summaries: readonly ApplicationSummary[];
-  readonly organisations: readonly OrganisationName[];
-  readonly settings: Settings;
-  /** Whether the browser has agreed to keep the site's data; undefined when it will not say. */
-  readonly persisted: boolean | undefined;
-}
+export type { FirstScreen } from '@/domain/application/first-screen';
 
 export const FirstScreenContext = createContext<FirstScreen | undefined>(undefined);
 
