@@ -63,11 +63,22 @@ function variants(valid: string): { name: string; text: string; says: RegExp }[]
   ];
 }
 
-async function chooseBackup(page: Page, name: string, text: string): Promise<string> {
+/**
+ * Chooses the file and gives the refusal said about it. The refusal of the file chosen before is
+ * taken away when this one is chosen (test/component/backup-choice.test.tsx); this waits for the
+ * page to have read the new file rather than relying on when that happens.
+ */
+async function chooseBackup(page: Page, name: string, text: string, previous: string | null): Promise<string> {
   await page.locator('#backup-file').setInputFiles(file(name, text));
   const error = page.locator('#backup-file-error');
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Reading ${name}` })
+    .waitFor({ state: 'hidden' });
   await error.waitFor();
-  return (await error.innerText()).replace(/^Error:\s*/, '');
+  const said = async () => (await error.innerText()).replace(/^Error:\s*/, '');
+  await expect.poll(said, { message: `${name}: a refusal of its own` }).not.toBe(previous);
+  return said();
 }
 
 describe('importing a hostile or corrupt backup', () => {
@@ -94,8 +105,10 @@ describe('importing a hostile or corrupt backup', () => {
     await page.getByText(/Backup downloaded as/).waitFor();
     const before = await readDatabase(page);
 
+    let previous: string | null = null;
     for (const { name, text, says } of variants(valid)) {
-      const message = await chooseBackup(page, name, text);
+      const message = await chooseBackup(page, name, text, previous);
+      previous = message;
       expect(message, name).toMatch(says);
       expect(await page.getByRole('button', { name: 'Import backup' }).count(), `${name}: an import button`).toBe(0);
       expect(

@@ -3,7 +3,7 @@
  * protected with a passphrase), import a backup from another computer (asking what to do when an
  * application already exists), and remove all data from this computer.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/nhs/button';
 import { Radios } from '@/components/nhs/choice-fields';
 import { FileChooser } from '@/components/nhs/file-chooser';
@@ -25,6 +25,9 @@ export function SettingsPage() {
   const [importPassphrase, setImportPassphrase] = useState('');
   const [existing, setExisting] = useState<'keep-both' | 'replace' | ''>('');
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [reading, setReading] = useState(false);
+  // Each read of a chosen file is numbered; a read that ends after another file was chosen is dropped.
+  const latestRead = useRef(0);
   usePageTitle('Backups and storage');
 
   const download = async () => {
@@ -39,9 +42,28 @@ export function SettingsPage() {
       setMessage({ text: error instanceof Error ? error.message : 'The backup could not be made.', success: false });
     }
   };
-  const choose = async (chosen: File | null) => {
+  /** Reads the file with the passphrase given; only the read of the latest choice is shown. */
+  const inspect = async (chosen: File | null, withPassphrase?: string) => {
+    const read = ++latestRead.current;
+    setReading(chosen !== null);
+    let result: BackupInspection | null;
+    try {
+      result = chosen ? await services.backup.inspectBackup(chosen, withPassphrase) : null;
+    } catch (error) {
+      const reason = error instanceof Error ? ` (${error.message})` : '';
+      result = { ok: false, message: `The file could not be read${reason}. Try choosing it again.` };
+    }
+    if (read !== latestRead.current) return;
+    setInspection(result);
+    setReading(false);
+  };
+  /** A new choice: what was said about the last file goes at once, so it is never taken for this one's. */
+  const choose = (chosen: File | null) => {
     setFile(chosen);
-    setInspection(chosen ? await services.backup.inspectBackup(chosen) : null);
+    setInspection(null);
+    setImportPassphrase('');
+    setExisting('');
+    void inspect(chosen);
   };
   const runImport = async () => {
     if (!file) return;
@@ -99,8 +121,12 @@ export function SettingsPage() {
           label="Choose a backup file"
           accept=".json,application/json"
           error={inspection && !inspection.ok ? inspection.message : undefined}
-          onChoose={(files) => void choose(files[0] ?? null)}
+          onChoose={(files) => choose(files[0] ?? null)}
         />
+        {/* Always in the page, so screen readers announce what is put into it. */}
+        <div id="backup-file-status" role="status">
+          {reading && file ? <p className="nhsuk-body">Reading {file.name}…</p> : null}
+        </div>
         {inspection && !inspection.ok && inspection.needsPassphrase ? (
           <>
             <TextInput
@@ -111,10 +137,7 @@ export function SettingsPage() {
               onChange={setImportPassphrase}
               widthClass="nhsuk-input--width-20"
             />
-            <Button
-              variant="secondary"
-              onClick={() => file && void services.backup.inspectBackup(file, importPassphrase).then(setInspection)}
-            >
+            <Button variant="secondary" onClick={() => void inspect(file, importPassphrase)}>
               Open backup
             </Button>
           </>
