@@ -147,6 +147,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // The app's answer to a step (a save after its 500 ms pause, a page's code loading) can
+          // take seconds on a loaded 2-core machine; vitest's default poll gives up after 1 s.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           globalSetup: ['test/e2e/support/global-setup.ts'],
         },

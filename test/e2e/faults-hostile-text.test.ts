@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openApp } from './support/app-page';
 import { pdfFile } from './support/evidence-pdf';
 import { squash, withoutPageFurniture } from '../helpers/pdf';
+import { storedApplication, storedProfiles } from './support/faults';
 import { pageUrl, pdfText, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
@@ -42,6 +43,23 @@ const pages: { section: string; page: string; fields: Record<string, string> }[]
   },
   { section: 'commercial', page: 'com.foi', fields: { 'com-foi-sensitive': long } },
 ];
+
+/**
+ * Waits until every field's text is stored, in the application or its organisation's profile
+ * (a field `org-legal-name` answers `org.legal-name`).
+ */
+async function waitStored(page: Page, appId: string, fields: Record<string, string>): Promise<void> {
+  const expected = Object.fromEntries(Object.entries(fields).map(([id, text]) => [id.replace('-', '.'), text]));
+  await expect
+    .poll(
+      async () => ({
+        ...(await storedProfiles(page))[0]?.answers,
+        ...(await storedApplication(page, appId))?.answers,
+      }),
+      { interval: 200, message: 'the typed text stored' },
+    )
+    .toMatchObject(expected);
+}
 
 const evidenceName = `${script}${img}${rtl}.pdf`;
 
@@ -78,7 +96,7 @@ describe('hostile text in every kind of field', () => {
         const url = pageUrl(h.server.url, appId, section, pageId);
         await page.goto(url);
         for (const [id, text] of Object.entries(fields)) await page.locator(`#${id}`).fill(text);
-        await page.locator('.app-save-status', { hasText: 'Saved on this computer' }).waitFor();
+        await waitStored(page, appId, fields);
         // Back from storage, exactly (a reload reads IndexedDB alone).
         await page.reload();
         await page.locator(`#${Object.keys(fields)[0]}`).waitFor();
@@ -92,7 +110,8 @@ describe('hostile text in every kind of field', () => {
       await page.getByRole('link', { name: 'Add a person' }).click();
       await page.locator('#item-name').fill(hostile);
       await page.locator('#item-position').fill(long);
-      await page.locator('.app-save-status', { hasText: 'Saved on this computer' }).waitFor();
+      // The first save since the reload above (an earlier save's time would match too).
+      await page.locator('.app-save-status', { hasText: /^Saved on this computer at / }).waitFor();
       // Left by Back, the item is kept but not listed: it is offered back, its name shown as text.
       await page.getByRole('link', { name: 'Back', exact: true }).click();
       await page.locator('.app-pending-item', { hasText: hostile }).waitFor();
@@ -141,7 +160,7 @@ describe('hostile text in every kind of field', () => {
       expect((await page.locator('#com-foi-sensitive').inputValue()).length).toBe(tooLong.length);
       await page.locator('#com-foi-sensitive').fill(long);
       await page.locator('#save-failure').waitFor({ state: 'detached' });
-      await page.locator('.app-save-status', { hasText: 'Saved on this computer' }).waitFor();
+      await waitStored(page, appId, { 'com-foi-sensitive': long });
 
       // The organisation's check-answers page shows every answer as text.
       await page.goto(`${h.server.url}#/applications/${appId}/sections/organisation/check`);

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { watchPage, openApp } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe';
-import { storedApplication, storedKeptVersions } from './support/faults';
+import { storedApplication, storedKeptVersions, waitStoredAnswers } from './support/faults';
 import { pageUrl, sharedHarness, startApplication, taskListUrl } from './support/harness';
 
 const h = sharedHarness();
@@ -19,10 +19,6 @@ const foi = 'com.foi-sensitive';
 /** Types the answer to the Freedom of Information question (autosaved, not waited for). */
 async function typeAnswer(page: Page, text: string): Promise<void> {
   await page.locator(field).fill(text);
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.locator('.app-save-status', { hasText: 'Saved on this computer' }).waitFor();
 }
 
 /** The clash panel's rows: question, this tab's answer, the other tab's answer. */
@@ -47,7 +43,7 @@ describe('one application in two tabs', () => {
 
     // Tab A saves first; tab B, opened on the same revision, then changes the same answer.
     await typeAnswer(a, 'Pricing model (from tab A)');
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { [foi]: 'Pricing model (from tab A)' });
     await typeAnswer(b, 'Staff rota and pricing (from tab B)');
     const panel = b.locator('#conflict');
     await panel.waitFor({ timeout: 5_000 });
@@ -69,7 +65,7 @@ describe('one application in two tabs', () => {
     await panel.getByRole('button', { name: 'Keep the answers in this tab' }).click();
     await b.getByText('The answers in this tab are saved.').waitFor();
     expect(await panel.count()).toBe(0);
-    await waitSaved(b);
+    await waitStoredAnswers(b, appId, { [foi]: 'Staff rota and pricing (from tab B)' });
     expect((await storedApplication(b, appId))?.answers[foi]).toBe('Staff rota and pricing (from tab B)');
     const kept = await storedKeptVersions(b);
     expect(kept.map((k) => [k.kind, k.reason, k.record.answers[foi]])).toEqual([
@@ -93,7 +89,7 @@ describe('one application in two tabs', () => {
     ]);
     // Tab A carries on from the chosen version: its next change saves without a clash.
     await typeAnswer(a, 'Staff rota and pricing, agreed');
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { [foi]: 'Staff rota and pricing, agreed' });
 
     // Backups and storage lists both kept versions against the current one; switching to one
     // makes it current and keeps the current one in its place.
@@ -138,7 +134,7 @@ describe('one application in two tabs', () => {
     await b.goto(url);
     await b.locator(field).waitFor();
     await typeAnswer(a, 'Saved in tab A');
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { [foi]: 'Saved in tab A' });
     // Tab B's change clashes; it is closed (no beforeunload) without settling the clash.
     await typeAnswer(b, 'Typed in tab B, then the tab was closed');
     await b.locator('#conflict').waitFor({ timeout: 5_000 });
@@ -176,7 +172,7 @@ describe('one application in two tabs', () => {
     await b.goto(url);
     await b.locator(field).waitFor();
     await typeAnswer(a, 'Pricing model (from tab A)');
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { [foi]: 'Pricing model (from tab A)' });
     await typeAnswer(b, 'Staff rota (from tab B)');
     await b.locator('#conflict').waitFor({ timeout: 5_000 });
     await b.getByRole('button', { name: 'Keep the answers in this tab' }).click();

@@ -158,7 +158,8 @@ describe('"Your applications" painted before the app loads', () => {
     const held = await holdApp(page);
     await page.goto(`${harness.server.url}#/settings`, { waitUntil: 'commit' });
     await page.locator('header.nhsuk-header').waitFor();
-    await page.waitForTimeout(1500);
+    // The entry paints the list before it asks for the app's code, if it paints it at all.
+    await held.requested;
     expect(await cards(page).count(), 'no list on another page').toBe(0);
     expect(await page.locator('main > h1').count()).toBe(0);
     held.release();
@@ -176,7 +177,9 @@ describe('"Your applications" painted before the app loads', () => {
     const heldAgain = await holdApp(again);
     await again.goto(harness.server.url, { waitUntil: 'commit' });
     await again.locator('header.nhsuk-header').waitFor();
-    await again.waitForTimeout(1500);
+    // The database has been read, and found no application: nothing is painted from it.
+    await expect.poll(() => again.evaluate(() => performance.getEntriesByName('aqp:first-read-done').length)).toBe(1);
+    await heldAgain.requested;
     expect(await again.locator('main h1:visible').count(), 'nothing painted').toBe(0);
     heldAgain.release();
     await again.getByRole('link', { name: 'Start now' }).waitFor();

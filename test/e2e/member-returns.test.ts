@@ -142,7 +142,8 @@ describe('a federation collects its members’ parts as returns', () => {
         file,
       );
       expect(download.suggestedFilename()).toMatch(/^aqp-request-[a-z-]+-\d{4}-\d{2}-\d{2}\.json$/);
-      await l.locator('#returns-request-message-title').waitFor();
+      // The message names this person (the one about the last request is already on the page).
+      await l.locator('.nhsuk-notification-banner', { hasText: `Request for ${name} saved as` }).waitFor();
       requests.push(file);
     }
     expect(JSON.parse(readFileSync(requests[0] ?? '', 'utf8'))).toMatchObject({

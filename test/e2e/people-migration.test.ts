@@ -45,6 +45,8 @@ describe('a draft saved by checklist version 1', () => {
 
     const note = page.locator('.app-people-note');
     await note.getByRole('heading', { name: 'People are now chosen from one list' }).waitFor();
+    // The names linked are counted once the application has opened, just after the note shows.
+    await note.getByText(/We linked \d+ names?/).waitFor();
     const noteText = (await note.innerText()).replace(/\s+/g, ' ');
     const linked = Number(/We linked (\d+) names? you had typed/.exec(noteText)?.[1] ?? 0);
     const unsettled = Number(/These (\d+) names are not in the list yet/.exec(noteText)?.[1] ?? 0);

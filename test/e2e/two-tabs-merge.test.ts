@@ -6,15 +6,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, watchPage } from './support/app-page';
-import { storedApplication, storedKeptVersions } from './support/faults';
+import { storedApplication, storedKeptVersions, waitStoredAnswers } from './support/faults';
 import { pageUrl, sharedHarness, startApplication } from './support/harness';
 
 const h = sharedHarness();
 const foiField = '#com-foi-sensitive';
 
-async function waitSaved(page: Page): Promise<void> {
-  await page.locator('.app-save-status', { hasText: 'Saved on this computer' }).waitFor();
-}
+/** A stored list item naming this location. */
+const location = (name: string) => expect.objectContaining({ values: expect.objectContaining({ location: name }) });
 
 async function addLocation(page: Page, name: string, appointments: string, first: boolean): Promise<void> {
   await page.getByRole('link', { name: first ? 'Add a location' : 'Add another location' }).click();
@@ -38,9 +37,9 @@ describe('two tabs that change different answers', () => {
 
     // Tab A saves first; tab B, opened on the same revision, answers another question.
     await a.locator(foiField).fill('Our pricing model (from tab A)');
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { 'com.foi-sensitive': 'Our pricing model (from tab A)' });
     await b.locator('#com-standard-contract').check();
-    await waitSaved(b);
+    await waitStoredAnswers(b, appId, { 'com.standard-contract': 'yes' });
     expect(await b.locator('#conflict').count(), 'no clash panel in tab B').toBe(0);
     await expect
       .poll(async () => (await storedApplication(b, appId))?.answers)
@@ -53,7 +52,7 @@ describe('two tabs that change different answers', () => {
 
     // Tab A, now the older one, changes its answer again: merged the other way, still no clash.
     await a.locator(foiField).fill('Our pricing model and staff rota (from tab A)');
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { 'com.foi-sensitive': 'Our pricing model and staff rota (from tab A)' });
     expect(await a.locator('#conflict').count(), 'no clash panel in tab A').toBe(0);
     await expect
       .poll(async () => (await storedApplication(a, appId))?.answers)
@@ -90,9 +89,9 @@ describe('two tabs that change different answers', () => {
     await b.getByRole('link', { name: 'Add a location' }).waitFor();
 
     await addLocation(a, 'Truro clinic', '40', true);
-    await waitSaved(a);
+    await waitStoredAnswers(a, appId, { 'del.capacity': [location('Truro clinic')] });
     await addLocation(b, 'Falmouth clinic', '25', true);
-    await waitSaved(b);
+    await waitStoredAnswers(b, appId, { 'del.capacity': [location('Truro clinic'), location('Falmouth clinic')] });
     expect(await b.locator('#conflict').count(), 'no clash panel').toBe(0);
     await expect
       .poll(async () => {
@@ -107,6 +106,7 @@ describe('two tabs that change different answers', () => {
       .toEqual(['Truro clinic', 'Falmouth clinic']);
     await b.screenshot({ path: '/tmp/merge-list.png', fullPage: true });
     await a.reload();
+    await a.locator('#question-del-capacity dt').nth(1).waitFor();
     await expect
       .poll(() => a.locator('#question-del-capacity dt').allTextContents())
       .toEqual(['Truro clinic', 'Falmouth clinic']);

@@ -81,13 +81,16 @@ export function StartPage({ query }: RouteProps) {
     const now = services.now();
     const found = checkNewApplication(input, isoDate(now));
     setProblems(found);
-    if (found.length || !checklist) return;
+    if (found.length) return;
     setSaving(true);
+    // Pressed before the checklist has loaded (an advert fills in everything else): wait for it
+    // rather than ignore the press.
+    const loaded = checklist ?? (await loadAppChecklist());
     const stamp = now.toISOString();
     const profileId = input.organisation === 'new' ? services.newId() : input.organisation;
     if (input.organisation === 'new')
       await services.repositories.profiles.create(newProfile(profileId, input.organisationName, stamp));
-    const application = newApplication(input, { id: services.newId(), profileId }, checklist, stamp);
+    const application = newApplication(input, { id: services.newId(), profileId }, loaded, stamp);
     await services.repositories.applications.create(application);
     void services.requestPersistence();
     navigate(paths.taskList(application.id), { replace: true });

@@ -4,6 +4,7 @@
  * text helpers are in harness.ts.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Every object store of the app's database, read with the browser's IndexedDB API: records as
@@ -62,6 +63,20 @@ interface StoredKept {
 export async function storedApplication(page: Page, appId: string): Promise<StoredRecord | undefined> {
   const rows = (await readDatabase(page)).applications ?? [];
   return rows.map((r) => (r as { value: StoredRecord }).value).find((a) => a.id === appId);
+}
+
+/**
+ * Waits until the application's stored answers include `answers`: an autosave has landed. (The
+ * page's save status is no sign of it: its words before any save, and an earlier save's time,
+ * both read "saved on this computer".)
+ */
+export async function waitStoredAnswers(page: Page, appId: string, answers: Record<string, unknown>): Promise<void> {
+  await expect
+    .poll(async () => (await storedApplication(page, appId))?.answers, {
+      interval: 100,
+      message: `the stored answers of ${appId}`,
+    })
+    .toMatchObject(answers);
 }
 
 /** Every stored organisation profile (read straight from IndexedDB). */

@@ -7,17 +7,22 @@
 import type { Page } from 'playwright-core';
 
 export interface Held {
+  /** Settles once the page has asked for the script (what ran before it has decided to load it). */
+  readonly requested: Promise<void>;
   release(): void;
 }
 
 export async function holdScript(page: Page, path: RegExp): Promise<Held> {
   let release = () => {};
+  let wasRequested = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
+  const requested = new Promise<void>((resolve) => (wasRequested = resolve));
   await page.route(path, async (route) => {
+    wasRequested();
     await released;
     await route.fallback();
   });
-  return { release };
+  return { requested, release };
 }
 
 /** The app's entry module: nothing of the app has run until it is let go. */
