@@ -1,5 +1,5 @@
 /** NHS content blocks: back link, warning callout, inset text, details, notification banner. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export function BackLink({ href, children = 'Back' }: { readonly href: string; readonly children?: ReactNode }) {
   return (
@@ -48,19 +48,32 @@ export function NotificationBanner({
   success,
   role,
   id,
+  focus,
   children,
 }: {
   readonly title?: string;
   readonly success?: boolean;
   readonly role?: 'alert' | 'region';
   readonly id: string;
+  /**
+   * Takes focus when shown, as the design system's banner does for the outcome of an action: a
+   * banner at the top of a long page is otherwise out of sight of the button that was pressed.
+   * Give the banner a new `key` for each outcome, so each is focused.
+   */
+  readonly focus?: boolean;
   readonly children: ReactNode;
 }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) banner.current?.focus();
+  }, [focus]);
   return (
     <div
+      ref={banner}
       className={`nhsuk-notification-banner${success ? ' nhsuk-notification-banner--success' : ''}`}
       role={role ?? (success ? 'alert' : 'region')}
       aria-labelledby={`${id}-title`}
+      tabIndex={focus ? -1 : undefined}
     >
       <div className="nhsuk-notification-banner__header">
         <h2 className="nhsuk-notification-banner__title" id={`${id}-title`}>

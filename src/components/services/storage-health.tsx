@@ -11,12 +11,13 @@ import { paths } from '../routing/paths';
 import { isoDate } from '../session/dates';
 import { useAppServices } from './app-services';
 
-export function useSettings(): Settings | null {
+/** The settings as stored; read again whenever `readAgain` changes (say, after a backup). */
+export function useSettings(readAgain?: unknown): Settings | null {
   const { repositories } = useAppServices();
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     void repositories.settings.get().then(setSettings);
-  }, [repositories]);
+  }, [repositories, readAgain]);
   return settings;
 }
 
@@ -39,12 +40,15 @@ export function StorageHealthView({
   memory,
   settings,
   today,
+  here,
 }: {
   /** Set when IndexedDB could not be opened: why, if known. */
   readonly memory?: { readonly reason: string | undefined } | undefined;
   readonly settings: Settings | null;
   /** Today, YYYY-MM-DD. */
   readonly today: string;
+  /** Shown on Backups and storage itself: no link to the page the user is on. */
+  readonly here?: boolean | undefined;
 }) {
   if (memory)
     return (
@@ -57,8 +61,8 @@ export function StorageHealthView({
         <p>{memory.reason ?? 'This browser is not letting the app store data (it may be a private window).'}</p>
         <p>
           You can keep working, but everything will be lost when you close this tab.{' '}
-          <a href={href(paths.settings())}>Download a backup</a> before you close it, or use a normal (not private)
-          browser window.
+          {here ? 'Download a backup' : <a href={href(paths.settings())}>Download a backup</a>} before you close it, or
+          use a normal (not private) browser window.
         </p>
       </div>
     );
@@ -74,20 +78,37 @@ export function StorageHealthView({
           : 'The browser may clear them if the computer runs low on space.'}
       </p>
       <p>
-        {backup.text} <a href={href(paths.settings())}>Backups and storage</a>
+        {backup.text}
+        {here ? null : (
+          <>
+            {' '}
+            <a href={href(paths.settings())}>Backups and storage</a>
+          </>
+        )}
       </p>
     </div>
   );
 }
 
-export function StorageHealth({ preloaded }: { readonly preloaded?: Settings } = {}) {
+export function StorageHealth({
+  preloaded,
+  here,
+  readAgain,
+}: {
+  readonly preloaded?: Settings;
+  /** Shown on Backups and storage itself. */
+  readonly here?: boolean;
+  /** The settings are read again when this changes (after a backup is downloaded or imported). */
+  readonly readAgain?: unknown;
+} = {}) {
   const services = useAppServices();
-  const read = useSettings();
+  const read = useSettings(readAgain);
   return (
     <StorageHealthView
       memory={services.storage.mode === 'memory' ? { reason: services.storage.reason } : undefined}
       settings={read ?? preloaded ?? null}
       today={isoDate(services.now())}
+      here={here}
     />
   );
 }

@@ -19,7 +19,9 @@ import { KeptVersions } from './kept-versions';
 export function SettingsPage() {
   const services = useAppServices();
   const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState<{ text: string; success: boolean } | null>(null);
+  // Numbered, so each outcome is a new banner that takes focus, and the storage notice is read again.
+  const [message, setMessage] = useState<{ text: string; success: boolean; n: number } | null>(null);
+  const say = (text: string, success: boolean) => setMessage((m) => ({ text, success, n: (m?.n ?? 0) + 1 }));
   const [file, setFile] = useState<File | null>(null);
   const [inspection, setInspection] = useState<BackupInspection | null>(null);
   const [importPassphrase, setImportPassphrase] = useState('');
@@ -34,12 +36,9 @@ export function SettingsPage() {
     try {
       const { blob, fileName } = await services.backup.exportBackup({ passphrase: passphrase || undefined });
       saveFile(blob, fileName);
-      setMessage({
-        text: `Backup downloaded as ${fileName}. Keep it somewhere safe, such as the practice’s shared drive.`,
-        success: true,
-      });
+      say(`Backup downloaded as ${fileName}. Keep it somewhere safe, such as the practice’s shared drive.`, true);
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : 'The backup could not be made.', success: false });
+      say(error instanceof Error ? error.message : 'The backup could not be made.', false);
     }
   };
   /** Reads the file with the passphrase given; only the read of the latest choice is shown. */
@@ -71,7 +70,7 @@ export function SettingsPage() {
       existing: existing || 'keep-both',
       passphrase: importPassphrase || undefined,
     });
-    setMessage({ text: report.message, success: report.ok });
+    say(report.message, report.ok);
     if (report.ok) {
       setFile(null);
       setInspection(null);
@@ -89,7 +88,9 @@ export function SettingsPage() {
         <h1 className="nhsuk-heading-l">Backups and storage</h1>
         {message ? (
           <NotificationBanner
+            key={message.n}
             id="settings-message"
+            focus
             success={message.success}
             title={message.success ? 'Done' : 'There is a problem'}
             role="alert"
@@ -97,7 +98,7 @@ export function SettingsPage() {
             <p className="nhsuk-notification-banner__heading">{message.text}</p>
           </NotificationBanner>
         ) : null}
-        <StorageHealth />
+        <StorageHealth here readAgain={message?.n} />
         <h2 className="nhsuk-heading-m">Download a backup</h2>
         <p className="nhsuk-body">
           One file with every application, organisation and attached document on this computer. Use it to move your work

@@ -1,0 +1,48 @@
+// Backups and storage after a backup is downloaded: the outcome takes focus (it is at the top of a
+// long page, out of sight of the button), and the storage notice beside it says a backup was made
+// today rather than still saying none has been. The notice does not link to the page it is on.
+// The app's real services on a fake IndexedDB; only the browser's download is stood in for.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAppServices } from '@/app/app-services';
+import { AppServicesProvider } from '@/components/services/app-services';
+import { SettingsPage } from '@/features/settings/settings-page';
+import { openTestStorage } from '../helpers/storage-fixtures';
+
+const notice = () => {
+  const found = screen.getByText(/^Your answers are saved on this computer only/).closest('.nhsuk-inset-text');
+  if (!(found instanceof HTMLElement)) throw new Error('no storage notice');
+  return found;
+};
+
+describe('Backups and storage, once a backup is downloaded', () => {
+  beforeEach(() => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:backup');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue(undefined);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('focuses the outcome and says the backup was made today', async () => {
+    const storage = await openTestStorage();
+    render(
+      <AppServicesProvider services={createAppServices(storage)}>
+        <SettingsPage />
+      </AppServicesProvider>,
+    );
+    await waitFor(() => expect(notice().textContent).toContain('You have not downloaded a backup yet.'));
+    expect(notice().querySelector('a'), 'a link to this very page').toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Download a backup' }));
+    const banner = await screen.findByRole('alert');
+    expect(banner.textContent).toMatch(/Backup downloaded as aqp-backup-.+\.json/);
+    expect(document.activeElement, 'the outcome has focus').toBe(banner);
+    await waitFor(() => expect(notice().textContent).toContain('You last downloaded a backup today.'));
+
+    // A second download is a new outcome: focused again, though the words may be the same.
+    screen.getByRole('button', { name: 'Download a backup' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Download a backup' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    storage.close();
+  });
+});
