@@ -3,6 +3,7 @@
  * inside the app's services and (for pages about one application) that application's session.
  * Moves focus to the main landmark when the route changes, so screen-reader and keyboard users
  * start at the new page's content. Shows, above every page, the warnings that must stay on screen.
+ * A page that cannot load or render says so in the main landmark (part-failed.tsx).
  */
 import { Suspense, use, useEffect, useRef, useState, type ReactNode } from 'react';
 import { href, parseRoute, useHashRoute } from '@/components/routing/hash-location';
@@ -16,6 +17,7 @@ import { AppBanners, FirstVisitBanners } from './app-banners';
 import { AppFooter, AppFrame } from './app-frame';
 import { firstVisit } from './first-visit';
 import { matchRoute } from './routes';
+import { PartFailed } from './part-failed';
 import { ApplicationSessionProvider, HomePage } from './start';
 
 /** The footer names the hosting LMC from config.json once it is read, in the same line. */
@@ -150,9 +152,11 @@ export function App({
           </Suspense>
         }
       >
-        <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
-          {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
-        </Suspense>
+        <PartFailed resetKey={path}>
+          <Suspense fallback={first ? null : <p className="nhsuk-body">Opening your saved work…</p>}>
+            {first ? <HomeOrServices first={first} hosting={hosting} withServices={withServices} /> : withServices()}
+          </Suspense>
+        </PartFailed>
       </AppFrame>
     </FirstScreenContext>
   );

@@ -48,7 +48,10 @@ export function startLoading(root: HTMLElement): Started {
         const state = await loadHosting(() => config);
         noteReminderDays(state);
         return state;
-      }),
+      })
+      // Their code failed to load (the page reloads for it once, reload-on-chunk-error.ts): the
+      // app carries on with the defaults, as with no config.json, rather than fail every page.
+      .catch((): HostingState => ({ config: {} })),
   );
   let opened: Promise<AppServices> | undefined;
   const services = () => {
