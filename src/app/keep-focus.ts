@@ -1,8 +1,8 @@
 /**
  * Keeps keyboard focus where it was when the app mounts over the frame pre-rendered in
  * index.html (issue 13): someone who has already pressed Tab to the skip link, the header link or
- * a footer link (or moved to the main landmark), or to a link or button of the list painted before
- * the app loaded (pre-paint.tsx), stays on the same control in the app's own copy, instead of
+ * a footer link (or moved to the main landmark), or to a link, button or the search box of the
+ * list painted before the app loaded (pre-paint.tsx), stays on the same control in the app's own copy, instead of
  * being dropped to the top of the page.
  */
 
@@ -21,9 +21,9 @@ export function focusedIn(root: HTMLElement): string | null {
   return active && active !== root && root.contains(active) ? keyOf(active) : null;
 }
 
-/** The control inside `root` with that key (a link, button, the main landmark or a focusable element). */
+/** The control inside `root` with that key (a link, button, text box, the main landmark or a focusable element). */
 export function controlWithKey(root: HTMLElement, key: string): HTMLElement | undefined {
-  for (const element of root.querySelectorAll<HTMLElement>('a[href], button, main, [tabindex]'))
+  for (const element of root.querySelectorAll<HTMLElement>('a[href], button, input, main, [tabindex]'))
     if (keyOf(element) === key) return element;
   return undefined;
 }
@@ -32,5 +32,9 @@ export function controlWithKey(root: HTMLElement, key: string): HTMLElement | un
 export function refocus(root: HTMLElement, key: string): void {
   const active = document.activeElement;
   if (active && active !== document.body && root.contains(active)) return;
-  controlWithKey(root, key)?.focus({ preventScroll: true });
+  const control = controlWithKey(root, key);
+  control?.focus({ preventScroll: true });
+  // A text box typed in before the app mounted (the search): the caret goes back after the text.
+  if (control instanceof HTMLInputElement && control.type === 'search')
+    control.setSelectionRange(control.value.length, control.value.length);
 }

@@ -21,9 +21,11 @@ import {
   changedAtOf,
   DashboardHeading,
   listedApplications,
+  offersSearch,
   pageSize,
   ShowMore,
 } from '@/features/drafts/dashboard-first-screen';
+import { ApplicationSearch } from '@/features/drafts/application-search';
 import { renderStatic } from './render-static';
 
 export interface PrePaintOptions {
@@ -88,6 +90,7 @@ export async function prePaintDashboard(
     />,
     main,
   );
+  if (offersSearch(apps)) paint(<ApplicationSearch query="" matching={apps.length} />, main);
   const list = paint(<ApplicationList none={apps.length === 0} />, main);
   const shown = apps.slice(0, pageSize);
   for (let from = 0; list && from < shown.length;) {

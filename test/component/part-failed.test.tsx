@@ -1,7 +1,7 @@
 // A page that cannot load or render: the main landmark says so, with a reload, and the rest of
 // the app stays; going to another page tries again. The lazily loaded page here fails as a
 // chunk that could not be fetched fails (React.lazy rejecting with the browser's own words).
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { lazy, Suspense } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PartFailed, partFailedMessage } from '@/app/part-failed';
@@ -38,7 +38,7 @@ describe('a page that could not be loaded', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Sorry, this page could not be shown');
     expect(alert).toHaveTextContent(partFailedMessage);
-    expect(document.title).toMatch(/^Sorry, this page could not be shown/);
+    await waitFor(() => expect(document.title).toMatch(/^Sorry, this page could not be shown/));
     expect(screen.getByText('Apply to be an Any Qualified Provider'), 'the frame stays').toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Reload the page' }));

@@ -36,7 +36,8 @@ describe('Backups and storage, once a backup is downloaded', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Download a backup' }));
     const banner = await screen.findByRole('alert');
     expect(banner.textContent).toMatch(/Backup downloaded as aqp-backup-.+\.json/);
-    expect(document.activeElement, 'the outcome has focus').toBe(banner);
+    // Focus moves once the banner has been drawn (an effect, just after it appears).
+    await waitFor(() => expect(document.activeElement, 'the outcome has focus').toBe(banner));
     await waitFor(() => expect(notice().textContent).toContain('You last downloaded a backup today.'));
 
     // A second download is a new outcome: focused again, though the words may be the same.

@@ -124,7 +124,7 @@ describe('"Your applications" painted before the app loads', () => {
     await page.close();
   });
 
-  it('opens an application whose link was followed, and presses a button pressed, before the app had loaded', async () => {
+  it('opens an application whose link was followed, presses a button pressed and keeps words typed, before the app had loaded', async () => {
     const app = await openApp(harness.browser, harness.server.origin, { context });
     const { page } = app;
     let held = await holdApp(page);
@@ -147,9 +147,36 @@ describe('"Your applications" painted before the app loads', () => {
     held.release();
     await expect.poll(() => cards(again).count(), { timeout: 20_000 }).toBe(25);
     expect(await again.getByRole('button', { name: /^Show \d+ more$/ }).count()).toBe(0);
+
+    // Words typed into "Find an application" before the app has mounted are kept, focus stays in
+    // the box, and typing goes on there.
+    const third = await context.newPage();
+    held = await holdApp(third);
+    await third.goto(harness.server.url, { waitUntil: 'commit' });
+    await expect.poll(() => cards(third).count(), { timeout: 20_000 }).toBe(20);
+    const word = (orgName(newest[0]?.profileId ?? '').split(' ')[0] ?? '').toLowerCase();
+    await third.getByLabel('Find an application').click();
+    await third.keyboard.type(word);
+    expect(await mounted(third)).toBe(false);
+    held.release();
+    await expect.poll(() => mounted(third), { timeout: 20_000 }).toBe(true);
+    const box = third.getByLabel('Find an application');
+    await expect
+      .poll(() => third.locator('#application-search-outcome').innerText())
+      .toMatch(new RegExp(`^\\d+ applications? match(es)? “${word}”\\.$`));
+    expect(await box.inputValue()).toBe(word);
+    expect(await box.evaluate((el) => el === document.activeElement), 'focus kept in the box').toBe(true);
+    expect(await cards(third).first().locator('h2').innerText()).toBe(orgName(newest[0]?.profileId ?? ''));
+    await third.keyboard.type(' zzzz');
+    expect(await box.inputValue()).toBe(`${word} zzzz`);
+    await expect
+      .poll(() => third.locator('#application-search-outcome').innerText())
+      .toBe(`No applications match “${word} zzzz”.`);
+    expect(await cards(third).count()).toBe(0);
     await app.expectClean();
     await page.close();
     await again.close();
+    await third.close();
   });
 
   it('paints nothing on a deep link, or where no application is stored', async () => {

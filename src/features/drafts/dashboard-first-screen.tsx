@@ -16,6 +16,7 @@ import { Button, ButtonLink } from '@/components/nhs/button';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { isoDate, timeOfDay } from '@/components/session/dates';
+import { ApplicationSearch, matchesSearch, searchWords } from './application-search';
 
 /** Cards shown at first, and added by each "Show more". */
 export const pageSize = 20;
@@ -51,6 +52,22 @@ export interface DashboardFirstScreenProps {
   readonly onUndo?: () => void;
   readonly onDelete?: (id: string) => void;
   readonly onShowMore?: () => void;
+  /** What is typed in "Find an application" (shown when there are more than `pageSize`). */
+  readonly query?: string;
+  readonly onSearch?: (query: string) => void;
+}
+
+/** Whether the list is long enough to offer "Find an application". */
+export const offersSearch = (apps: readonly ApplicationSummary[]) => apps.length > pageSize;
+
+/** The applications listed for what is typed in "Find an application" (all when nothing is). */
+export function foundApplications(
+  apps: readonly ApplicationSummary[],
+  orgs: readonly OrganisationName[],
+  query: string,
+): readonly ApplicationSummary[] {
+  const words = searchWords(query);
+  return words.length ? apps.filter((app) => matchesSearch(app, orgs, words)) : apps;
 }
 
 const orgNameOf = (orgs: readonly OrganisationName[], id: string) =>
@@ -188,16 +205,20 @@ export function DashboardFirstScreen({
   onUndo,
   onDelete,
   onShowMore,
+  query = '',
+  onSearch,
 }: DashboardFirstScreenProps) {
+  const found = foundApplications(apps, orgs, query);
   return (
     <>
       <DashboardHeading orgs={orgs} notices={notices} deleted={deleted} onUndo={onUndo} />
+      {offersSearch(apps) ? <ApplicationSearch query={query} matching={found.length} onSearch={onSearch} /> : null}
       <ApplicationList none={apps.length === 0}>
-        {apps.slice(0, shown).map((app) => (
+        {found.slice(0, shown).map((app) => (
           <ApplicationCard key={app.id} app={app} orgs={orgs} today={today} onDelete={onDelete} />
         ))}
       </ApplicationList>
-      <ShowMore total={apps.length} shown={shown} onShowMore={onShowMore} />
+      <ShowMore total={found.length} shown={shown} onShowMore={onShowMore} />
     </>
   );
 }

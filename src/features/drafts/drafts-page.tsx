@@ -23,6 +23,7 @@ import { OpenAdverts } from '@/components/hosting/hosted-content';
 import { isoDate } from '@/components/session/dates';
 import { prefetchAppChecklist } from '@/components/session/checklist';
 import { changedAtOf, DashboardFirstScreen, listedApplications, pageSize } from './dashboard-first-screen';
+import { typedBeforeMount } from './application-search';
 import { ExpiringEvidence } from './expiring-evidence';
 
 interface Loaded {
@@ -47,6 +48,8 @@ export function DraftsPage() {
   const [loaded, setLoaded] = useState<Loaded | null>(() => (first ? loadedFrom(first) : null));
   const [failed, setFailed] = useState<string | null>(null);
   const [shown, setShown] = useState(pageSize);
+  // Typed into the search box painted before the app loaded, if anything was: kept.
+  const [query, setQuery] = useState(() => (first ? typedBeforeMount() : ''));
   const [deleted, setDeleted] = useState<Application | null>(null);
   // After "Show more", focus goes to the first card it added (its heading's link).
   const [focusCard, setFocusCard] = useState<number | null>(null);
@@ -136,6 +139,11 @@ export function DraftsPage() {
         onShowMore={() => {
           setFocusCard(shown);
           setShown((n) => n + pageSize);
+        }}
+        query={query}
+        onSearch={(typed) => {
+          setQuery(typed);
+          setShown(pageSize);
         }}
       />
       <ExpiringEvidence apps={apps} orgs={orgs} />
