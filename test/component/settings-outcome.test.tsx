@@ -1,13 +1,16 @@
-// Backups and storage after a backup is downloaded: the outcome takes focus (it is at the top of a
-// long page, out of sight of the button), and the storage notice beside it says a backup was made
-// today rather than still saying none has been. The notice does not link to the page it is on.
+// After a backup is downloaded, the storage notice says it was made today rather than still saying
+// none has been: on Backups and storage (where the outcome also takes focus, being at the top of a
+// long page, out of sight of the button, and the notice does not link to the page it is on), and on
+// "Your applications" when the backup is downloaded from its reminder.
 // The app's real services on a fake IndexedDB; only the browser's download is stood in for.
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppServices } from '@/app/app-services';
+import { HostingProvider } from '@/components/hosting/hosting-context';
 import { AppServicesProvider } from '@/components/services/app-services';
+import { DraftsPage } from '@/features/drafts/drafts-page';
 import { SettingsPage } from '@/features/settings/settings-page';
-import { openTestStorage } from '../helpers/storage-fixtures';
+import { makeApplication, makeProfile, openTestStorage } from '../helpers/storage-fixtures';
 
 const notice = () => {
   const found = screen.getByText(/^Your answers are saved on this computer only/).closest('.nhsuk-inset-text');
@@ -44,6 +47,34 @@ describe('Backups and storage, once a backup is downloaded', () => {
     screen.getByRole('button', { name: 'Download a backup' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Download a backup' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('alert')));
+    storage.close();
+  });
+});
+
+describe('"Your applications", once a backup is downloaded from its reminder', () => {
+  beforeEach(() => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:backup');
+    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue(undefined);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('says in the storage notice that the backup was made today', async () => {
+    const storage = await openTestStorage();
+    await storage.repositories.profiles.create(makeProfile({ id: 'profile-1', name: 'Oak Tree Surgery' }));
+    await storage.repositories.applications.create(makeApplication({ profileId: 'profile-1' }));
+    render(
+      <AppServicesProvider services={createAppServices(storage)}>
+        <HostingProvider hosting={{ config: {} }}>
+          <DraftsPage />
+        </HostingProvider>
+      </AppServicesProvider>,
+    );
+    const reminder = await screen.findByRole('region', { name: 'Download a backup of your work' });
+    expect(notice().textContent).toContain('You have not downloaded a backup yet.');
+    fireEvent.click(within(reminder).getByRole('button', { name: 'Download a backup' }));
+    await screen.findByText(/^Backup downloaded as aqp-backup-all-/);
+    await waitFor(() => expect(notice().textContent).toContain('You last downloaded a backup today.'));
     storage.close();
   });
 });

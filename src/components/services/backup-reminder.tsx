@@ -89,10 +89,13 @@ export function BackupReminderView({
 export function BackupReminder({
   changedAt,
   preloaded,
+  onBackedUp,
 }: {
   readonly changedAt: readonly string[];
   /** The settings and persistence, read with the page's own data so the reminder shows with it. */
   readonly preloaded?: { readonly settings: Settings; readonly persisted: boolean | undefined };
+  /** A backup was downloaded from the reminder (and its date recorded): what shows the date reads it again. */
+  readonly onBackedUp?: () => void;
 }) {
   const services = useAppServices();
   // What is known already shows at once (no notice popping in above the page); it is read again below.
@@ -132,6 +135,7 @@ export function BackupReminder({
         text: `Backup downloaded as ${fileName}. Keep it somewhere safe, such as the practice’s shared drive.`,
       });
       setSettings(await services.repositories.settings.get());
+      onBackedUp?.();
     } catch (error) {
       setOutcome({ ok: false, text: error instanceof Error ? error.message : 'The backup could not be made.' });
     }

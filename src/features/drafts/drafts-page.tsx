@@ -48,6 +48,8 @@ export function DraftsPage() {
   const [loaded, setLoaded] = useState<Loaded | null>(() => (first ? loadedFrom(first) : null));
   const [failed, setFailed] = useState<string | null>(null);
   const [shown, setShown] = useState(pageSize);
+  // Counts backups downloaded from the reminder, so the storage notice reads the date again.
+  const [backups, setBackups] = useState(0);
   // Typed into the search box painted before the app loaded, if anything was: kept.
   const [query, setQuery] = useState(() => (first ? typedBeforeMount() : ''));
   const [deleted, setDeleted] = useState<Application | null>(null);
@@ -129,8 +131,9 @@ export function DraftsPage() {
             <BackupReminder
               changedAt={changedAtOf(apps, orgs)}
               preloaded={{ settings: loaded.settings, persisted: loaded.persisted }}
+              onBackedUp={() => setBackups((n) => n + 1)}
             />
-            <StorageHealth preloaded={loaded.settings} />
+            <StorageHealth preloaded={loaded.settings} readAgain={backups} />
           </>
         }
         deleted={deleted ? { commissioner: deleted.advert.commissioner, profileId: deleted.profileId } : null}
