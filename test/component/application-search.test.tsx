@@ -10,9 +10,11 @@ import { HostingProvider } from '@/components/hosting/hosting-context';
 import { AppServicesProvider } from '@/components/services/app-services';
 import { FirstScreenContext, type FirstScreen } from '@/components/services/first-screen';
 import type { ServiceId } from '@/domain/definition/checklist-schema';
-import { matchesSearch, searchOutcome, searchWords } from '@/features/drafts/application-search';
+import { matchesSearch, searchWords } from '@/domain/application/application-search';
+import { searchOutcome } from '@/features/drafts/application-search';
 import { DraftsPage } from '@/features/drafts/drafts-page';
 import { readFirstScreen } from '@/storage/first-read';
+import type { AppStorage } from '@/storage/open-storage';
 import { freshIndexedDB, makeApplication, makeProfile, openTestStorage } from '../helpers/storage-fixtures';
 
 const closers: (() => void)[] = [];
@@ -42,8 +44,8 @@ async function storedApplications(count = 30) {
   return { storage, db };
 }
 
-async function renderPage(count = 30, first?: FirstScreen) {
-  const { storage } = await storedApplications(count);
+/** The page on that storage, as the app renders it (after a painted first screen, when given). */
+const renderDrafts = (storage: AppStorage, first?: FirstScreen) =>
   render(
     <AppServicesProvider services={createAppServices(storage)}>
       <HostingProvider hosting={{ config: {} }}>
@@ -53,6 +55,10 @@ async function renderPage(count = 30, first?: FirstScreen) {
       </HostingProvider>
     </AppServicesProvider>,
   );
+
+async function renderPage(count = 30) {
+  const { storage } = await storedApplications(count);
+  renderDrafts(storage);
   await screen.findAllByRole('link', { name: /^Continue/ });
 }
 
@@ -127,15 +133,7 @@ describe('finding an application', () => {
     painted.value = 'elm';
     closers.push(() => painted.remove());
     await act(async () => {
-      render(
-        <AppServicesProvider services={createAppServices(storage)}>
-          <HostingProvider hosting={{ config: {} }}>
-            <FirstScreenContext value={first}>
-              <DraftsPage />
-            </FirstScreenContext>
-          </HostingProvider>
-        </AppServicesProvider>,
-      );
+      renderDrafts(storage, first);
     });
     painted.remove();
     expect((search() as HTMLInputElement).value).toBe('elm');

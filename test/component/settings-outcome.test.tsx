@@ -12,6 +12,14 @@ import { DraftsPage } from '@/features/drafts/drafts-page';
 import { SettingsPage } from '@/features/settings/settings-page';
 import { makeApplication, makeProfile, openTestStorage } from '../helpers/storage-fixtures';
 
+// The browser's download is stood in for: no object URL, no click on the download link.
+beforeEach(() => {
+  vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:backup');
+  vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue(undefined);
+});
+afterEach(() => vi.restoreAllMocks());
+
 const notice = () => {
   const found = screen.getByText(/^Your answers are saved on this computer only/).closest('.nhsuk-inset-text');
   if (!(found instanceof HTMLElement)) throw new Error('no storage notice');
@@ -19,13 +27,6 @@ const notice = () => {
 };
 
 describe('Backups and storage, once a backup is downloaded', () => {
-  beforeEach(() => {
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:backup');
-    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue(undefined);
-  });
-  afterEach(() => vi.restoreAllMocks());
-
   it('focuses the outcome and says the backup was made today', async () => {
     const storage = await openTestStorage();
     render(
@@ -52,13 +53,6 @@ describe('Backups and storage, once a backup is downloaded', () => {
 });
 
 describe('"Your applications", once a backup is downloaded from its reminder', () => {
-  beforeEach(() => {
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:backup');
-    vi.spyOn(URL, 'revokeObjectURL').mockReturnValue(undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockReturnValue(undefined);
-  });
-  afterEach(() => vi.restoreAllMocks());
-
   it('says in the storage notice that the backup was made today', async () => {
     const storage = await openTestStorage();
     await storage.repositories.profiles.create(makeProfile({ id: 'profile-1', name: 'Oak Tree Surgery' }));

@@ -1,35 +1,13 @@
 /**
  * "Find an application" on "Your applications": shown once there are more applications than the
  * first screen lists, it narrows the list to those whose organisation, commissioner, advert
- * reference or services contain every word typed (any case). Pure, like the rest of the first
+ * reference or services contain every word typed (any case; the rule is
+ * src/domain/application/application-search.ts). Pure, like the rest of the first
  * screen, so the list painted before the app has loaded shows it too (pre-paint.tsx), and what was
  * typed there is carried into the app's own copy (`typedBeforeMount`).
  */
-import type { ApplicationSummary, OrganisationName } from '@/domain/application/application-summary';
-import { checklistOutline, serviceName } from '@/domain/definition/checklist-outline';
 
 export const searchInputId = 'application-search';
-
-/** The words of a search, lower case; none for an empty one. */
-export const searchWords = (query: string): readonly string[] => query.toLowerCase().split(/\s+/).filter(Boolean);
-
-/** Whether every word is in the application's organisation, commissioner, reference or services. */
-export function matchesSearch(
-  app: Pick<ApplicationSummary, 'profileId' | 'advert' | 'services'>,
-  orgs: readonly OrganisationName[],
-  words: readonly string[],
-): boolean {
-  if (words.length === 0) return true;
-  const text = [
-    orgs.find((o) => o.id === app.profileId)?.name ?? '',
-    app.advert.commissioner,
-    app.advert.reference ?? '',
-    ...app.services.map((s) => serviceName(checklistOutline, s)),
-  ]
-    .join(' ')
-    .toLowerCase();
-  return words.every((word) => text.includes(word));
-}
 
 /** What the search found, for the status under the box; empty while nothing is typed. */
 export function searchOutcome(query: string, matching: number): string {

@@ -16,7 +16,8 @@ import { Button, ButtonLink } from '@/components/nhs/button';
 import { href } from '@/components/routing/hash-location';
 import { paths } from '@/components/routing/paths';
 import { isoDate, timeOfDay } from '@/components/session/dates';
-import { ApplicationSearch, matchesSearch, searchWords } from './application-search';
+import { matchesSearch, searchWords } from '@/domain/application/application-search';
+import { ApplicationSearch } from './application-search';
 
 /** Cards shown at first, and added by each "Show more". */
 export const pageSize = 20;
